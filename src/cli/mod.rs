@@ -1,0 +1,99 @@
+//! Command-line wiring: one file per subcommand. This layer only parses options, calls the
+//! library stages in order and writes their output.
+
+mod eval;
+mod score;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use sumbench::metrics::rouge::RougeType;
+use sumbench::report::Format;
+use sumbench::text::Stemmer;
+
+/// Benchmark and evaluation harness for text summarisation.
+#[derive(Debug, Parser)]
+#[command(name = "sumbench", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Score one candidate against one or more references.
+    Score(score::ScoreArgs),
+    /// Evaluate a dataset (JSONL, one example per line) and print a comparison table.
+    Eval(eval::EvalArgs),
+}
+
+/// Options shared by the scoring subcommands.
+#[derive(Debug, Clone, Args)]
+struct MetricArgs {
+    /// ROUGE types, comma-separated (rouge1..rouge9, rougeL, rougeLsum).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "rouge1,rouge2,rougeL,rougeLsum"
+    )]
+    metrics: Vec<RougeType>,
+    /// Stemmer for ROUGE tokens longer than three characters.
+    #[arg(long, default_value = "none")]
+    stemmer: Stemmer,
+    /// Output format: table, json or jsonl.
+    #[arg(long, default_value = "table")]
+    format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+/// An error with its exit code.
+pub struct Failure {
+    code: u8,
+    error: anyhow::Error,
+}
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure {
+            code: 2,
+            error: e.into(),
+        }
+    }
+}
+
+/// Opens the output named by `--output`, or standard output.
+fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p)
+                .map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Score(args) => score::run(args),
+        Command::Eval(args) => eval::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            // A closed pipe (`| head`) is not an error worth reporting.
+            if let Some(io) = f.error.downcast_ref::<std::io::Error>()
+                && io.kind() == std::io::ErrorKind::BrokenPipe
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("sumbench: error: {:#}", f.error);
+            ExitCode::from(f.code)
+        }
+    }
+}

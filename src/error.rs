@@ -1,0 +1,64 @@
+//! The library's error type: every error names the file and, where there is one, the line or
+//! record, and says what was wrong.
+
+use std::path::PathBuf;
+
+/// Errors from loading and validating input.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be opened or read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A line or text is not valid UTF-8.
+    #[error(
+        "{path}:{line}: not valid UTF-8 (byte {offset} of the line); convert the file to UTF-8"
+    )]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number (or record number).
+        line: usize,
+        /// Byte offset of the first invalid byte within the line.
+        offset: usize,
+    },
+    /// A record could not be parsed or lacks what it needs.
+    #[error("{path}:{line}: {message}")]
+    Record {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line (or record) number.
+        line: usize,
+        /// What was wrong.
+        message: String,
+    },
+    /// The input as a whole is inconsistent (for example duplicate ids or mismatched files).
+    #[error("{path}: {message}")]
+    Dataset {
+        /// The file or directory.
+        path: PathBuf,
+        /// What was wrong.
+        message: String,
+    },
+    /// An option or argument is invalid.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// A record error at `path:line`.
+    pub fn record(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Error::Record {
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+/// Result alias for this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

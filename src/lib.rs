@@ -1,0 +1,36 @@
+//! # sumbench
+//!
+//! A benchmark and evaluation harness for text summarisation: ROUGE-N / ROUGE-L / ROUGE-Lsum
+//! numerically identical to Google's `rouge-score`, with the sufficient statistics kept for
+//! corpus-level aggregation.
+//!
+//! Data flows one way: [`dataset`] (loading) → [`text`] (analysis, once per text) →
+//! [`metrics`] (pure scoring) → [`corpus`] (aggregation) → [`report`] (rendering).
+//! [`evaluate`] wires the middle stages for one example.
+//!
+//! ```
+//! use sumbench::metrics::rouge::{RougeScorer, RougeType, Scratch};
+//! use sumbench::text::{Analyzer, Stemmer, Vocab};
+//!
+//! let scorer = RougeScorer::new(&RougeType::default_set());
+//! let analyzer = Analyzer::new(Stemmer::None);
+//! let mut vocab = Vocab::new();
+//! let reference = scorer.prepare(analyzer.analyse("The quick brown fox jumps over the lazy dog", &mut vocab));
+//! let candidate = scorer.prepare_candidate(analyzer.analyse("The quick brown dog jumps on the log.", &mut vocab));
+//! let counts = scorer.score_prepared(&reference, &candidate, &mut Scratch::default());
+//! // rouge1: 6 clipped unigram hits, 8 candidate and 9 reference unigrams.
+//! assert_eq!((counts[0].hits, counts[0].candidate_total, counts[0].reference_total), (6, 8, 9));
+//! assert_eq!(counts[0].score().fmeasure, 0.7058823529411765); // rouge-score's value
+//! ```
+#![deny(missing_docs)]
+
+pub mod corpus;
+pub mod dataset;
+pub mod error;
+pub mod evaluate;
+pub mod metrics;
+pub mod report;
+pub mod signature;
+pub mod text;
+
+pub use error::{Error, Result};

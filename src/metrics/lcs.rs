@@ -1,0 +1,266 @@
+//! Longest common subsequence: bit-parallel length and index recovery, plus the plain dynamic
+//! programme kept as the test oracle.
+//!
+//! The bit-parallel kernel is Hyyrö's (2004) formulation of Allison–Dix: one bit per position
+//! of a "pattern" sequence `a`, one word-parallel step per element of the other sequence `b`.
+//! After processing `b[..j]`, the zero bits of the state vector `V_j` below position `i` count
+//! `T[i][j]`, the DP table entry `LCS(a[..i], b[..j])`. Keeping the state after each step is
+//! therefore enough to answer any `T[i][j]` with a popcount, which is how [`lcs_indices`]
+//! replays rouge-score's backtracking (including its tie-break) without building the table.
+
+use rustc_hash::FxHashMap;
+
+/// Match masks of a pattern sequence: for each distinct element, the bit set of the positions
+/// where it occurs. Build once per pattern, reuse for every sequence compared with it.
+#[derive(Debug, Clone, Default)]
+pub struct MatchMasks {
+    len: usize,
+    words: usize,
+    index: FxHashMap<u32, u32>,
+    bits: Vec<u64>,
+}
+
+impl MatchMasks {
+    /// Masks of `pattern`.
+    pub fn new(pattern: &[u32]) -> Self {
+        let words = pattern.len().div_ceil(64);
+        let mut index: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut bits: Vec<u64> = Vec::new();
+        for (i, &t) in pattern.iter().enumerate() {
+            let slot = *index.entry(t).or_insert_with(|| {
+                let slot = (bits.len() / words.max(1)) as u32;
+                bits.resize(bits.len() + words, 0);
+                slot
+            });
+            bits[slot as usize * words + i / 64] |= 1u64 << (i % 64);
+        }
+        MatchMasks {
+            len: pattern.len(),
+            words,
+            index,
+            bits,
+        }
+    }
+
+    /// Length of the pattern.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True for an empty pattern.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Number of 64-bit words per mask.
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
+    /// The mask of `token`, or `None` when it does not occur in the pattern.
+    #[inline]
+    pub fn mask(&self, token: u32) -> Option<&[u64]> {
+        self.index.get(&token).map(|&slot| {
+            let s = slot as usize * self.words;
+            &self.bits[s..s + self.words]
+        })
+    }
+}
+
+/// One bit-parallel step: `v = (v + u) | (v & !u)` with `u = v & mask`, carried across words.
+#[inline]
+fn step(v: &mut [u64], mask: &[u64]) {
+    let mut carry = false;
+    for (vw, &m) in v.iter_mut().zip(mask) {
+        let u = *vw & m;
+        let (s1, c1) = vw.overflowing_add(u);
+        let (s2, c2) = s1.overflowing_add(carry as u64);
+        carry = c1 | c2;
+        *vw = s2 | (*vw & !u);
+    }
+}
+
+/// LCS length of the pattern behind `masks` and `other`.
+pub fn lcs_length(masks: &MatchMasks, other: &[u32]) -> usize {
+    if masks.len == 0 || other.is_empty() {
+        return 0;
+    }
+    if masks.words == 1 {
+        let mut v = !0u64;
+        for &t in other {
+            if let Some(m) = masks.mask(t) {
+                let u = v & m[0];
+                v = v.wrapping_add(u) | (v & !u);
+            }
+        }
+        return count_zeros_below(&[v], masks.len);
+    }
+    let mut v = vec![!0u64; masks.words];
+    for &t in other {
+        if let Some(m) = masks.mask(t) {
+            step(&mut v, m);
+        }
+    }
+    count_zeros_below(&v, masks.len)
+}
+
+/// Number of zero bits of `v` at positions `< n`.
+#[inline]
+fn count_zeros_below(v: &[u64], n: usize) -> usize {
+    let full = n / 64;
+    let mut zeros: usize = v[..full].iter().map(|w| w.count_zeros() as usize).sum();
+    let rem = n % 64;
+    if rem > 0 {
+        let mask = (1u64 << rem) - 1;
+        zeros += (!v[full] & mask).count_ones() as usize;
+    }
+    zeros
+}
+
+/// Reusable buffers for [`lcs_indices`], so that repeated calls do not allocate.
+#[derive(Debug, Default, Clone)]
+pub struct LcsScratch {
+    rows: Vec<u64>,
+}
+
+/// Calls `hit(i)` for each position `i` of the pattern that rouge-score's `_backtrack_norec`
+/// puts in the LCS of `a` (the pattern behind `masks`, rouge-score's reference sentence) and
+/// `b` (the candidate sentence), in decreasing order of `i`.
+///
+/// rouge-score backtracks from `(|a|, |b|)`: on equal elements it goes diagonal; otherwise it
+/// moves along `b` (`j - 1`) only when `T[i][j-1] > T[i-1][j]`, and along `a` otherwise.
+pub fn lcs_indices(
+    a: &[u32],
+    masks: &MatchMasks,
+    b: &[u32],
+    scratch: &mut LcsScratch,
+    mut hit: impl FnMut(usize),
+) {
+    let n = a.len();
+    if n == 0 || b.is_empty() {
+        return;
+    }
+    debug_assert_eq!(n, masks.len);
+    let w = masks.words;
+    // rows[j * w ..] holds V_j, the state after b[..j]; V_0 is all ones.
+    let rows = &mut scratch.rows;
+    rows.clear();
+    rows.resize((b.len() + 1) * w, !0u64);
+    let mut any = false;
+    for (j, &t) in b.iter().enumerate() {
+        let (prev, next) = rows.split_at_mut((j + 1) * w);
+        let cur = &mut next[..w];
+        cur.copy_from_slice(&prev[j * w..]);
+        if let Some(m) = masks.mask(t) {
+            any = true;
+            if w == 1 {
+                let v = cur[0];
+                let u = v & m[0];
+                cur[0] = v.wrapping_add(u) | (v & !u);
+            } else {
+                step(cur, m);
+            }
+        }
+    }
+    if !any {
+        return;
+    }
+    let t_at = |i: usize, j: usize| count_zeros_below(&rows[j * w..(j + 1) * w], i);
+    let (mut i, mut j) = (n, b.len());
+    while i > 0 && j > 0 {
+        if a[i - 1] == b[j - 1] {
+            hit(i - 1);
+            i -= 1;
+            j -= 1;
+        } else if t_at(i, j - 1) > t_at(i - 1, j) {
+            j -= 1;
+        } else {
+            i -= 1;
+        }
+    }
+}
+
+/// The full LCS table `T[i][j] = LCS(a[..i], b[..j])`, as rouge-score's `_lcs_table` builds it.
+/// Quadratic: a test oracle only.
+pub fn lcs_table(a: &[u32], b: &[u32]) -> Vec<Vec<u32>> {
+    let mut t = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            t[i][j] = if a[i - 1] == b[j - 1] {
+                t[i - 1][j - 1] + 1
+            } else {
+                t[i - 1][j].max(t[i][j - 1])
+            };
+        }
+    }
+    t
+}
+
+/// rouge-score's `lcs_ind`: the DP table and its backtracking, literally. A test oracle.
+pub fn lcs_indices_dp(a: &[u32], b: &[u32]) -> Vec<usize> {
+    let t = lcs_table(a, b);
+    let (mut i, mut j) = (a.len(), b.len());
+    let mut out = Vec::new();
+    while i > 0 && j > 0 {
+        if a[i - 1] == b[j - 1] {
+            out.push(i - 1);
+            i -= 1;
+            j -= 1;
+        } else if t[i][j - 1] > t[i - 1][j] {
+            j -= 1;
+        } else {
+            i -= 1;
+        }
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indices(a: &[u32], b: &[u32]) -> Vec<usize> {
+        let masks = MatchMasks::new(a);
+        let mut out = Vec::new();
+        lcs_indices(a, &masks, b, &mut LcsScratch::default(), |i| out.push(i));
+        out.reverse();
+        out
+    }
+
+    #[test]
+    fn small_cases_match_the_dp() {
+        let cases: &[(&[u32], &[u32])] = &[
+            (&[1, 2, 3, 4], &[1, 3, 4]),
+            (&[1, 2, 1, 2], &[2, 1, 2, 1]),
+            (&[], &[1]),
+            (&[1], &[]),
+            (&[5, 5, 5], &[5, 5]),
+            (&[1, 2, 3], &[4, 5, 6]),
+        ];
+        for (a, b) in cases {
+            let dp = lcs_table(a, b)[a.len()][b.len()] as usize;
+            assert_eq!(lcs_length(&MatchMasks::new(a), b), dp);
+            assert_eq!(indices(a, b), lcs_indices_dp(a, b));
+        }
+    }
+
+    #[test]
+    fn long_sequences_cross_word_boundaries() {
+        // Deterministic pseudo-random sequences longer than 64 to exercise carries.
+        let mut x = 12345u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 7) as u32
+        };
+        for (la, lb) in [(65, 70), (130, 40), (200, 201), (64, 64), (128, 3)] {
+            let a: Vec<u32> = (0..la).map(|_| next()).collect();
+            let b: Vec<u32> = (0..lb).map(|_| next()).collect();
+            let dp = lcs_table(&a, &b)[la][lb] as usize;
+            assert_eq!(lcs_length(&MatchMasks::new(&a), &b), dp);
+            assert_eq!(indices(&a, &b), lcs_indices_dp(&a, &b));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Clipped n-gram counting for ROUGE-N.
+//!
+//! An n-gram table is a sorted list of (n-gram, count) pairs, built once per text and merged
+//! with another table in linear time. Keys are exact (no hashing, so no collisions): token ids
+//! are `u32`, so up to four of them pack into an integer; longer n-grams use a padded array.
+
+/// Sorted n-gram counts of one text, for one `n`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NgramTable {
+    n: usize,
+    total: u64,
+    keys: Keys,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Keys {
+    One(Vec<(u32, u32)>),
+    Two(Vec<(u64, u32)>),
+    Four(Vec<(u128, u32)>),
+    Wide(Vec<([u32; MAX_N], u32)>),
+}
+
+/// The largest `n` supported (rouge-score accepts `rouge1` to `rouge9`).
+pub const MAX_N: usize = 9;
+
+fn run_length<K: Ord + Copy>(mut keys: Vec<K>) -> Vec<(K, u32)> {
+    keys.sort_unstable();
+    let mut out: Vec<(K, u32)> = Vec::with_capacity(keys.len());
+    for k in keys {
+        match out.last_mut() {
+            Some((last, c)) if *last == k => *c += 1,
+            _ => out.push((k, 1)),
+        }
+    }
+    out
+}
+
+fn merge<K: Ord + Copy>(a: &[(K, u32)], b: &[(K, u32)]) -> u64 {
+    let (mut i, mut j, mut hits) = (0, 0, 0u64);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                hits += u64::from(a[i].1.min(b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    hits
+}
+
+impl NgramTable {
+    /// The n-gram counts of `tokens` (n in `1..=MAX_N`; other values are clamped into it).
+    pub fn new(tokens: &[u32], n: usize) -> Self {
+        let n = n.clamp(1, MAX_N);
+        let total = (tokens.len() + 1).saturating_sub(n) as u64;
+        let windows = tokens.windows(n);
+        let keys = match n {
+            1 => Keys::One(run_length(tokens.to_vec())),
+            2 => Keys::Two(run_length(
+                windows
+                    .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                    .collect(),
+            )),
+            3 | 4 => Keys::Four(run_length(
+                windows
+                    .map(|w| w.iter().fold(0u128, |k, &t| (k << 32) | u128::from(t)))
+                    .collect(),
+            )),
+            _ => Keys::Wide(run_length(
+                windows
+                    .map(|w| {
+                        let mut k = [u32::MAX; MAX_N];
+                        k[..n].copy_from_slice(w);
+                        k
+                    })
+                    .collect(),
+            )),
+        };
+        NgramTable { n, total, keys }
+    }
+
+    /// The `n` of this table.
+    pub fn n(&self) -> usize {
+        self.n
+    }
+
+    /// Number of n-gram occurrences (`max(len - n + 1, 0)`).
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// Number of distinct n-grams.
+    pub fn distinct(&self) -> usize {
+        match &self.keys {
+            Keys::One(k) => k.len(),
+            Keys::Two(k) => k.len(),
+            Keys::Four(k) => k.len(),
+            Keys::Wide(k) => k.len(),
+        }
+    }
+
+    /// Σ over n-grams g of min(count_self(g), count_other(g)); 0 when the `n`s differ.
+    pub fn overlap(&self, other: &NgramTable) -> u64 {
+        match (&self.keys, &other.keys) {
+            (Keys::One(a), Keys::One(b)) => merge(a, b),
+            (Keys::Two(a), Keys::Two(b)) => merge(a, b),
+            (Keys::Four(a), Keys::Four(b)) if self.n == other.n => merge(a, b),
+            (Keys::Wide(a), Keys::Wide(b)) if self.n == other.n => merge(a, b),
+            _ => 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naive(a: &[u32], b: &[u32], n: usize) -> u64 {
+        use std::collections::HashMap;
+        let count = |t: &[u32]| {
+            let mut m: HashMap<Vec<u32>, u64> = HashMap::new();
+            for w in t.windows(n) {
+                *m.entry(w.to_vec()).or_default() += 1;
+            }
+            m
+        };
+        let (ca, cb) = (count(a), count(b));
+        ca.iter()
+            .map(|(g, c)| (*c).min(*cb.get(g).unwrap_or(&0)))
+            .sum()
+    }
+
+    #[test]
+    fn overlap_equals_naive_count_for_every_n() {
+        let a = [1, 2, 3, 1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2];
+        let b = [2, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 1, 2, 3];
+        for n in 1..=MAX_N {
+            let (ta, tb) = (NgramTable::new(&a, n), NgramTable::new(&b, n));
+            assert_eq!(ta.overlap(&tb), naive(&a, &b, n), "n = {n}");
+            assert_eq!(tb.overlap(&ta), naive(&a, &b, n), "n = {n}");
+            assert_eq!(ta.total(), (a.len() + 1 - n) as u64);
+        }
+        assert_eq!(NgramTable::new(&[1], 2).total(), 0);
+        assert_eq!(NgramTable::new(&[], 1).total(), 0);
+    }
+
+    #[test]
+    fn large_ids_do_not_collide() {
+        let a = [u32::MAX - 1, 0, 7];
+        let b = [0, u32::MAX - 1, 7];
+        for n in 1..=3 {
+            assert_eq!(
+                NgramTable::new(&a, n).overlap(&NgramTable::new(&b, n)),
+                naive(&a, &b, n)
+            );
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! JSON and JSONL renderers.
+//!
+//! Numbers are written with serde_json's shortest round-trip representation, which is also
+//! Python's `repr(float)`: a value equal to rouge-score's prints identically.
+
+use std::io::{self, Write};
+
+use serde_json::{Map, Value, json};
+
+use super::{Render, Report, SCHEMA};
+use crate::metrics::rouge::{Chosen, Counts, Score};
+
+fn score_value(s: &Score) -> Value {
+    json!({"precision": s.precision, "recall": s.recall, "fmeasure": s.fmeasure})
+}
+
+fn counts_value(c: &Counts) -> Value {
+    json!({"hits": c.hits, "candidate_total": c.candidate_total, "reference_total": c.reference_total})
+}
+
+fn scores_object(rouge: &[Chosen]) -> Value {
+    let mut m = Map::new();
+    for c in rouge {
+        m.insert(c.rouge_type.name(), score_value(&c.counts.score()));
+    }
+    Value::Object(m)
+}
+
+/// The whole report as one JSON document (schema [`SCHEMA`]).
+pub struct Json;
+
+impl Json {
+    /// The report as a JSON value.
+    pub fn value(report: &Report) -> Value {
+        let systems: Vec<Value> = report
+            .systems
+            .iter()
+            .map(|s| {
+                let mut scores = Map::new();
+                for (t, sc) in &s.scores {
+                    scores.insert(t.name(), score_value(sc));
+                }
+                let mut micro = Map::new();
+                for (t, c, sc) in &s.micro {
+                    let mut v = score_value(sc);
+                    v["counts"] = counts_value(c);
+                    micro.insert(t.name(), v);
+                }
+                json!({"name": s.name, "examples": s.examples, "scores": scores, "micro": micro})
+            })
+            .collect();
+        let examples: Vec<Value> = report
+            .examples
+            .iter()
+            .flat_map(|e| {
+                e.systems.iter().map(move |s| {
+                    let mut counts = Map::new();
+                    for c in &s.rouge {
+                        let mut v = counts_value(&c.counts);
+                        v["reference"] = json!(c.reference);
+                        counts.insert(c.rouge_type.name(), v);
+                    }
+                    json!({
+                        "id": e.id,
+                        "system": s.system,
+                        "target": e.target,
+                        "n_refs": e.n_refs,
+                        "scores": scores_object(&s.rouge),
+                        "counts": counts,
+                    })
+                })
+            })
+            .collect();
+        json!({
+            "schema": SCHEMA,
+            "signature": report.signature.to_string(),
+            "metrics": report.metrics.iter().map(|t| t.name()).collect::<Vec<_>>(),
+            "counts": report.counts,
+            "notes": report.notes,
+            "systems": systems,
+            "examples": examples,
+        })
+    }
+}
+
+impl Render for Json {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &Json::value(report))?;
+        writeln!(out)
+    }
+}
+
+/// One line per example and system: `{"id", "system", "scores": {type: {P, R, F}}}`.
+pub struct Jsonl;
+
+impl Render for Jsonl {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        for e in &report.examples {
+            for s in &e.systems {
+                let line =
+                    json!({"id": e.id, "system": s.system, "scores": scores_object(&s.rouge)});
+                serde_json::to_writer(&mut *out, &line)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,90 @@
+//! Text analysis: everything that turns a raw string into the integer token ids that every
+//! metric reads.
+//!
+//! A text is analysed exactly once ([`Analyzer::analyse`]): tokenised with rouge-score's
+//! tokenizer ([`tokenize`]), optionally stemmed ([`Stemmer`], with a per-thread stem cache),
+//! interned into a per-example [`Vocab`], and split into the newline-delimited sentences that
+//! ROUGE-Lsum needs. This module never reads files and never computes a score.
+
+pub mod porter;
+mod stem;
+mod tokenize;
+mod vocab;
+
+pub use stem::Stemmer;
+pub use tokenize::{for_each_token, tokenize};
+pub use vocab::Vocab;
+
+/// A text after analysis: its token ids and the token ranges of its sentences.
+///
+/// Invariant: `sentences` are non-overlapping, ordered, non-empty ranges into `tokens`, one per
+/// newline-separated line that has at least one token; their concatenation is `tokens`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysed {
+    /// Token ids, in text order (the whole text: n-grams and ROUGE-L cross newlines).
+    pub tokens: Vec<u32>,
+    /// `(start, end)` token ranges of the lines that hold at least one token (ROUGE-Lsum).
+    pub sentences: Vec<(u32, u32)>,
+}
+
+impl Analysed {
+    /// The tokens of sentence `index`.
+    pub fn sentence(&self, index: usize) -> &[u32] {
+        let (start, end) = self.sentences[index];
+        &self.tokens[start as usize..end as usize]
+    }
+
+    /// Iterates over the sentences' token slices.
+    pub fn sentence_slices(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        self.sentences
+            .iter()
+            .map(|&(s, e)| &self.tokens[s as usize..e as usize])
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// True when the text has no token.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
+/// Turns raw text into [`Analysed`] token ids under one configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Analyzer {
+    stemmer: Stemmer,
+}
+
+impl Analyzer {
+    /// An analyzer that stems with `stemmer` (rouge-score's rule: only tokens longer than three
+    /// characters are stemmed).
+    pub fn new(stemmer: Stemmer) -> Self {
+        Analyzer { stemmer }
+    }
+
+    /// The stemmer in use.
+    pub fn stemmer(&self) -> Stemmer {
+        self.stemmer
+    }
+
+    /// Tokenises, stems and interns `text` into `vocab`, recording newline sentences.
+    ///
+    /// Sentences follow rouge-score's `rougeLsum` rule: the text is split on `\n` only (a `\r`
+    /// is an ordinary separator character) and each line is tokenised on its own.
+    pub fn analyse(&self, text: &str, vocab: &mut Vocab) -> Analysed {
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        let mut sentences = Vec::new();
+        for line in text.split('\n') {
+            let start = tokens.len() as u32;
+            for_each_token(line, |tok| tokens.push(vocab.intern(tok, self.stemmer)));
+            let end = tokens.len() as u32;
+            if end > start {
+                sentences.push((start, end));
+            }
+        }
+        Analysed { tokens, sentences }
+    }
+}

@@ -1,0 +1,85 @@
+//! Property tests: sumbench against an independent implementation (the `rougers` crate) on
+//! random texts, and the bit-parallel LCS against the plain dynamic programme.
+
+use proptest::prelude::*;
+use sumbench::dataset::{Candidate, Example};
+use sumbench::evaluate::{EvalConfig, Evaluator, Workspace};
+use sumbench::metrics::lcs::{
+    LcsScratch, MatchMasks, lcs_indices, lcs_indices_dp, lcs_length, lcs_table,
+};
+use sumbench::metrics::rouge::RougeType;
+use sumbench::text::Stemmer;
+
+/// Random text over a small vocabulary with punctuation, case, newlines and stemmable words.
+fn text() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "the",
+        "The",
+        "cat",
+        "cats",
+        "running",
+        "runs",
+        "ran",
+        "a",
+        "A.",
+        "sky",
+        "skies",
+        "said",
+        "says",
+        "7,000",
+        "3.5%",
+        "Kim's",
+        "\n",
+        "\n\n",
+        " \n",
+        ",",
+        "-",
+        "İstanbul",
+        "agreement",
+        "agreed",
+        "generalization",
+        "Zürich",
+        "東京",
+        "happy",
+        "day",
+    ]);
+    prop::collection::vec(word, 0..40).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn equals_rougers(reference in text(), candidate in text(), stem in any::<bool>()) {
+        let types = ["rouge1", "rouge2", "rouge3", "rougeL", "rougeLsum"];
+        let theirs = rougers::RougeScorer::new(types, stem).unwrap().score(&reference, &candidate);
+        let evaluator = Evaluator::new(EvalConfig {
+            rouge_types: types.iter().map(|t| t.parse::<RougeType>().unwrap()).collect(),
+            stemmer: if stem { Stemmer::Porter } else { Stemmer::None },
+        });
+        let example = Example {
+            id: "p".into(),
+            line: 1,
+            source: None,
+            references: vec![reference.clone()],
+            candidates: vec![Candidate { system: "c".into(), text: candidate.clone() }],
+        };
+        let ours = evaluator.evaluate(&example, &mut Workspace::default()).unwrap();
+        for (chosen, (_, s)) in ours.systems[0].rouge.iter().zip(theirs.iter()) {
+            let o = chosen.counts.score();
+            prop_assert_eq!(o.precision, s.precision, "{} precision", chosen.rouge_type);
+            prop_assert_eq!(o.recall, s.recall, "{} recall", chosen.rouge_type);
+            prop_assert_eq!(o.fmeasure, s.fmeasure, "{} fmeasure", chosen.rouge_type);
+        }
+    }
+
+    #[test]
+    fn bit_parallel_lcs_equals_dp(a in prop::collection::vec(0u32..6, 0..150), b in prop::collection::vec(0u32..6, 0..150)) {
+        let masks = MatchMasks::new(&a);
+        prop_assert_eq!(lcs_length(&masks, &b), lcs_table(&a, &b)[a.len()][b.len()] as usize);
+        let mut got = Vec::new();
+        lcs_indices(&a, &masks, &b, &mut LcsScratch::default(), |i| got.push(i));
+        got.reverse();
+        prop_assert_eq!(got, lcs_indices_dp(&a, &b));
+    }
+}

@@ -1,0 +1,55 @@
+//! The built-in seed dataset: its JSONL form matches the article files, and the negative
+//! control (003) scores below the real rewrites.
+
+use serde_json::Value;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/datasets/seed-news");
+
+#[test]
+fn jsonl_texts_equal_the_article_files() {
+    let text = std::fs::read_to_string(format!("{DIR}/seed-news.jsonl")).unwrap();
+    let v: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    let read = |stem: &str| std::fs::read_to_string(format!("{DIR}/{stem}.txt")).unwrap();
+    assert_eq!(v["source"], read("000_f4961fb23fd7aed9"));
+    let cands = v["candidates"].as_object().unwrap();
+    assert_eq!(cands.len(), 4);
+    for (stem, t) in cands {
+        assert_eq!(t.as_str().unwrap(), read(stem), "{stem}");
+    }
+}
+
+#[test]
+fn negative_control_scores_lowest_on_rouge2_and_rouge_l() {
+    let out = assert_cmd::Command::cargo_bin("sumbench")
+        .unwrap()
+        .args([
+            "eval",
+            "--format",
+            "json",
+            &format!("{DIR}/seed-news.jsonl"),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for metric in ["rouge2", "rougeL"] {
+        let f = |name: &str| {
+            v["systems"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["name"].as_str().unwrap().starts_with(name))
+                .unwrap()["scores"][metric]["fmeasure"]
+                .as_f64()
+                .unwrap()
+        };
+        for other in ["001", "002", "004"] {
+            assert!(
+                f("003") < f(other),
+                "{metric}: 003 {} vs {other} {}",
+                f("003"),
+                f(other)
+            );
+        }
+    }
+}
