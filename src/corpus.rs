@@ -1,22 +1,12 @@
-//! Corpus-level accumulation of per-example results: per system and metric, the plain mean of
-//! P/R/F over examples (macro, the default) and the pooled counts (micro).
+//! Corpus-level accumulation of per-example results: per system and column, the plain mean
+//! over examples (macro, the default) and, for ROUGE, the pooled counts (micro).
 //!
 //! Sums run in example order, so the result does not depend on how many threads scored.
 
 use serde::Serialize;
 
-use crate::evaluate::{ExampleResult, Target};
+use crate::evaluate::{Column, ExampleResult, Target};
 use crate::metrics::rouge::{Counts, RougeType, Score};
-
-/// Running totals for one system and one metric.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Totals {
-    precision: f64,
-    recall: f64,
-    fmeasure: f64,
-    pooled: Counts,
-    n: u64,
-}
 
 /// One system's corpus-level scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,27 +15,54 @@ pub struct SystemSummary {
     pub name: String,
     /// Examples this system was scored on.
     pub examples: u64,
-    /// Per metric, the mean of the per-example scores (macro average).
+    /// Per column (in the report's column order): the mean over the examples where the value
+    /// is defined, or `None` when it is defined for none.
+    pub means: Vec<Option<f64>>,
+    /// Per column: the number of examples where the value is defined.
+    pub defined: Vec<u64>,
+    /// Per ROUGE type, the mean of the per-example scores (macro average).
     pub scores: Vec<(RougeType, Score)>,
-    /// Per metric, the pooled counts over examples and the scores they give (micro average).
+    /// Per ROUGE type, the pooled counts over examples and the scores they give (micro).
     pub micro: Vec<(RougeType, Counts, Score)>,
+}
+
+impl SystemSummary {
+    /// The mean of the column with key `key`.
+    pub fn mean(&self, columns: &[Column], key: &str) -> Option<f64> {
+        columns
+            .iter()
+            .position(|c| c.key == key)
+            .and_then(|i| self.means[i])
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct SystemTotals {
+    name: String,
+    examples: u64,
+    sums: Vec<f64>,
+    defined: Vec<u64>,
+    rouge: Vec<(Score, Counts)>,
 }
 
 /// Accumulates [`ExampleResult`]s in order.
 #[derive(Debug, Clone, Default)]
 pub struct Accumulator {
+    columns: usize,
     types: Vec<RougeType>,
-    systems: Vec<(String, Vec<Totals>)>,
+    systems: Vec<SystemTotals>,
     examples: u64,
     against_source: u64,
+    removed_lines: u64,
     max_refs: usize,
     min_refs: usize,
 }
 
 impl Accumulator {
-    /// An empty accumulator for `types`.
-    pub fn new(types: &[RougeType]) -> Self {
+    /// An empty accumulator for `columns` value columns and ROUGE `types`.
+    pub fn new(columns: usize, types: &[RougeType]) -> Self {
         Accumulator {
+            columns,
             types: types.to_vec(),
             min_refs: usize::MAX,
             ..Default::default()
@@ -58,28 +75,38 @@ impl Accumulator {
         if result.target == Target::Source {
             self.against_source += 1;
         }
+        self.removed_lines += result.removed_lines as u64;
         self.max_refs = self.max_refs.max(result.n_refs);
         self.min_refs = self.min_refs.min(result.n_refs);
         for sys in &result.systems {
-            let idx = match self.systems.iter().position(|(n, _)| *n == sys.system) {
+            let idx = match self.systems.iter().position(|t| t.name == sys.system) {
                 Some(i) => i,
                 None => {
-                    self.systems.push((
-                        sys.system.clone(),
-                        vec![Totals::default(); self.types.len()],
-                    ));
+                    self.systems.push(SystemTotals {
+                        name: sys.system.clone(),
+                        examples: 0,
+                        sums: vec![0.0; self.columns],
+                        defined: vec![0; self.columns],
+                        rouge: vec![(Score::default(), Counts::default()); self.types.len()],
+                    });
                     self.systems.len() - 1
                 }
             };
-            let totals = &mut self.systems[idx].1;
-            for (k, chosen) in sys.rouge.iter().enumerate() {
+            let t = &mut self.systems[idx];
+            t.examples += 1;
+            for (k, v) in sys.values.iter().enumerate().take(self.columns) {
+                if let Some(v) = v {
+                    t.sums[k] += v;
+                    t.defined[k] += 1;
+                }
+            }
+            for (k, chosen) in sys.rouge.iter().enumerate().take(self.types.len()) {
                 let s = chosen.counts.score();
-                let t = &mut totals[k];
-                t.precision += s.precision;
-                t.recall += s.recall;
-                t.fmeasure += s.fmeasure;
-                t.pooled.add(&chosen.counts);
-                t.n += 1;
+                let (sum, pooled) = &mut t.rouge[k];
+                sum.precision += s.precision;
+                sum.recall += s.recall;
+                sum.fmeasure += s.fmeasure;
+                pooled.add(&chosen.counts);
             }
         }
     }
@@ -94,32 +121,49 @@ impl Accumulator {
         self.against_source
     }
 
+    /// Lines removed by boilerplate cleaning, over all examples.
+    pub fn removed_lines(&self) -> u64 {
+        self.removed_lines
+    }
+
     /// The number of references per example: `Some(k)` when every example had `k`.
     pub fn constant_refs(&self) -> Option<usize> {
         (self.examples > 0 && self.min_refs == self.max_refs).then_some(self.max_refs)
+    }
+
+    /// System names in order of first appearance.
+    pub fn system_names(&self) -> Vec<&str> {
+        self.systems.iter().map(|s| s.name.as_str()).collect()
     }
 
     /// Per-system summaries, in order of first appearance.
     pub fn summaries(&self) -> Vec<SystemSummary> {
         self.systems
             .iter()
-            .map(|(name, totals)| {
-                let n = totals.first().map_or(0, |t| t.n);
-                let mean = |x: f64, n: u64| if n > 0 { x / n as f64 } else { 0.0 };
+            .map(|t| {
+                let n = t.examples;
+                let mean = |x: f64| if n > 0 { x / n as f64 } else { 0.0 };
                 SystemSummary {
-                    name: name.clone(),
+                    name: t.name.clone(),
                     examples: n,
+                    means: t
+                        .sums
+                        .iter()
+                        .zip(&t.defined)
+                        .map(|(&s, &d)| (d > 0).then(|| s / d as f64))
+                        .collect(),
+                    defined: t.defined.clone(),
                     scores: self
                         .types
                         .iter()
-                        .zip(totals)
-                        .map(|(&ty, t)| {
+                        .zip(&t.rouge)
+                        .map(|(&ty, (s, _))| {
                             (
                                 ty,
                                 Score {
-                                    precision: mean(t.precision, t.n),
-                                    recall: mean(t.recall, t.n),
-                                    fmeasure: mean(t.fmeasure, t.n),
+                                    precision: mean(s.precision),
+                                    recall: mean(s.recall),
+                                    fmeasure: mean(s.fmeasure),
                                 },
                             )
                         })
@@ -127,8 +171,8 @@ impl Accumulator {
                     micro: self
                         .types
                         .iter()
-                        .zip(totals)
-                        .map(|(&ty, t)| (ty, t.pooled, t.pooled.score()))
+                        .zip(&t.rouge)
+                        .map(|(&ty, (_, c))| (ty, *c, c.score()))
                         .collect(),
                 }
             })

@@ -4,9 +4,38 @@
 use serde::Serialize;
 
 use crate::dataset::Example;
+use crate::metrics::extractive::{
+    ArticleIndex, Compression, Extractive, FragmentMode, novel_ngrams, repetition,
+};
 use crate::metrics::rouge::{Chosen, RougeScorer, RougeType, Scratch};
 use crate::signature::Signature;
-use crate::text::{Analyzer, Stemmer, Vocab};
+use crate::text::{Analysed, Analyzer, Stemmer, Vocab, count_sentences};
+
+/// A metric family that `--metrics` can select.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricName {
+    /// One ROUGE type.
+    Rouge(RougeType),
+    /// Compression ratios against the source.
+    Compression,
+    /// Coverage, density, novel n-grams and repetition against the source.
+    Extractive,
+}
+
+impl std::str::FromStr for MetricName {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "compression" => Ok(MetricName::Compression),
+            "extractive" => Ok(MetricName::Extractive),
+            _ => s.parse().map(MetricName::Rouge).map_err(|_| {
+                format!(
+                    "unknown metric '{s}' (expected rouge1..rouge9, rougeL, rougeLsum, compression or extractive)"
+                )
+            }),
+        }
+    }
+}
 
 /// Everything that changes a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +44,10 @@ pub struct EvalConfig {
     pub rouge_types: Vec<RougeType>,
     /// Stemmer for ROUGE tokens.
     pub stemmer: Stemmer,
+    /// Compute compression ratios (examples with a source only).
+    pub compression: bool,
+    /// Compute coverage, density, novel n-grams and repetition (examples with a source only).
+    pub extractive: bool,
 }
 
 impl Default for EvalConfig {
@@ -22,6 +55,36 @@ impl Default for EvalConfig {
         EvalConfig {
             rouge_types: RougeType::default_set(),
             stemmer: Stemmer::None,
+            compression: true,
+            extractive: true,
+        }
+    }
+}
+
+impl EvalConfig {
+    /// A configuration computing exactly the metrics named.
+    pub fn from_metrics(metrics: &[MetricName], stemmer: Stemmer) -> Self {
+        EvalConfig {
+            rouge_types: metrics
+                .iter()
+                .filter_map(|m| match m {
+                    MetricName::Rouge(t) => Some(*t),
+                    _ => None,
+                })
+                .collect(),
+            stemmer,
+            compression: metrics.contains(&MetricName::Compression),
+            extractive: metrics.contains(&MetricName::Extractive),
+        }
+    }
+
+    /// Only ROUGE, of the given types.
+    pub fn rouge_only(rouge_types: Vec<RougeType>, stemmer: Stemmer) -> Self {
+        EvalConfig {
+            rouge_types,
+            stemmer,
+            compression: false,
+            extractive: false,
         }
     }
 }
@@ -36,6 +99,9 @@ impl EvalConfig {
             .set("lsum", "newline")
             .set("multi", "best-f")
             .set("agg", "macro");
+        if self.compression || self.extractive {
+            s.set("frag", "newsroom-compat").set("sent", "punct-lines");
+        }
         s
     }
 }
@@ -50,6 +116,50 @@ pub enum Target {
     Source,
 }
 
+/// Which way a column is better, for marking the best system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    /// Higher is better (ROUGE, fact retention and support).
+    Higher,
+    /// Lower is better (for example an unsupported-fact share).
+    Lower,
+    /// Neither: a descriptive quantity (compression ratio, density).
+    Neither,
+}
+
+/// One named number that every system gets per example, and its mean per system.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// Stable machine key, such as `rouge1.fmeasure` (used in JSON, CSV and `compare`).
+    pub key: String,
+    /// Short human label, such as `rouge1 F`.
+    pub label: String,
+    /// The table this column is shown in.
+    pub section: &'static str,
+    /// Which way is better.
+    pub better: Better,
+    /// A detail column: in JSON and CSV, not in the terminal and Markdown tables.
+    pub detail: bool,
+}
+
+impl Column {
+    fn new(key: String, label: String, section: &'static str, better: Better) -> Self {
+        Column {
+            key,
+            label,
+            section,
+            better,
+            detail: false,
+        }
+    }
+
+    fn detail(mut self) -> Self {
+        self.detail = true;
+        self
+    }
+}
+
 /// One system's scores on one example.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SystemResult {
@@ -57,6 +167,8 @@ pub struct SystemResult {
     pub system: String,
     /// Per ROUGE type: the chosen reference and its counts, in the configured type order.
     pub rouge: Vec<Chosen>,
+    /// One value per [`Evaluator::columns`] entry; `None` where undefined for this example.
+    pub values: Vec<Option<f64>>,
 }
 
 /// All systems' scores on one example.
@@ -68,6 +180,8 @@ pub struct ExampleResult {
     pub target: Target,
     /// Number of references (1 when scored against the source).
     pub n_refs: usize,
+    /// Lines removed from the example's texts by boilerplate cleaning.
+    pub removed_lines: usize,
     /// Per system, in the example's order.
     pub systems: Vec<SystemResult>,
 }
@@ -84,6 +198,7 @@ pub struct Evaluator {
 #[derive(Debug, Default)]
 pub struct Workspace {
     vocab: Vocab,
+    plain_vocab: Vocab,
     scratch: Scratch,
 }
 
@@ -104,6 +219,170 @@ impl Evaluator {
         &self.config
     }
 
+    /// The value columns every [`SystemResult`] carries, in order.
+    pub fn columns(&self) -> Vec<Column> {
+        let mut cols = Vec::new();
+        for t in &self.config.rouge_types {
+            for (field, short) in [("precision", "P"), ("recall", "R"), ("fmeasure", "F")] {
+                cols.push(Column::new(
+                    format!("{t}.{field}"),
+                    format!("{t} {short}"),
+                    "ROUGE",
+                    Better::Higher,
+                ));
+            }
+        }
+        if self.config.compression {
+            const S: &str = "Compression (source / candidate)";
+            for (key, label) in [
+                ("compression.words", "ratio words"),
+                ("compression.chars", "ratio chars"),
+                ("compression.sentences", "ratio sents"),
+                ("compression.length_share", "length share"),
+                ("compression.expansion", "expansion"),
+            ] {
+                cols.push(Column::new(key.into(), label.into(), S, Better::Neither));
+            }
+        }
+        if self.config.extractive {
+            const S: &str = "Extractiveness (against the source)";
+            cols.push(Column::new(
+                "extractive.coverage".into(),
+                "coverage".into(),
+                S,
+                Better::Neither,
+            ));
+            cols.push(Column::new(
+                "extractive.density".into(),
+                "density".into(),
+                S,
+                Better::Neither,
+            ));
+            cols.push(
+                Column::new(
+                    "extractive.coverage_exact".into(),
+                    "coverage exact".into(),
+                    S,
+                    Better::Neither,
+                )
+                .detail(),
+            );
+            cols.push(
+                Column::new(
+                    "extractive.density_exact".into(),
+                    "density exact".into(),
+                    S,
+                    Better::Neither,
+                )
+                .detail(),
+            );
+            cols.push(
+                Column::new(
+                    "extractive.normalized_density".into(),
+                    "norm. density".into(),
+                    S,
+                    Better::Neither,
+                )
+                .detail(),
+            );
+            for n in 1..=4 {
+                cols.push(Column::new(
+                    format!("novel.{n}"),
+                    format!("novel {n}g"),
+                    S,
+                    Better::Neither,
+                ));
+            }
+            for n in 1..=4 {
+                cols.push(
+                    Column::new(
+                        format!("novel.{n}.tokens"),
+                        format!("novel {n}g tok"),
+                        S,
+                        Better::Neither,
+                    )
+                    .detail(),
+                );
+            }
+            for n in 1..=3 {
+                cols.push(Column::new(
+                    format!("repetition.{n}"),
+                    format!("REGS-{n}"),
+                    S,
+                    Better::Lower,
+                ));
+            }
+        }
+        cols
+    }
+
+    /// Compression and extractiveness values of one candidate against the source.
+    fn extractive_values(
+        &self,
+        source: Option<(&str, &Analysed, &ArticleIndex)>,
+        candidate: &str,
+        cand: Option<&Analysed>,
+        values: &mut Vec<Option<f64>>,
+    ) {
+        let (Some((src_text, src, index)), Some(cand)) = (source, cand) else {
+            let n = 5 * self.config.compression as usize + 16 * self.config.extractive as usize;
+            values.extend(std::iter::repeat_n(None, n));
+            return;
+        };
+        if self.config.compression {
+            let nonspace = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count() as u64;
+            let c = Compression {
+                source_words: src.len() as u64,
+                candidate_words: cand.len() as u64,
+                source_chars: nonspace(src_text),
+                candidate_chars: nonspace(candidate),
+                source_sentences: count_sentences(src_text) as u64,
+                candidate_sentences: count_sentences(candidate) as u64,
+            };
+            let expansion = c.is_expansion();
+            let ratio = |r: Option<f64>| if expansion { None } else { r };
+            values.extend([
+                ratio(c.word_ratio()),
+                ratio(c.char_ratio()),
+                ratio(c.sentence_ratio()),
+                c.length_share(),
+                Some(if expansion { 1.0 } else { 0.0 }),
+            ]);
+        }
+        if self.config.extractive {
+            let compat = Extractive::from_fragments(
+                &index.fragments(&cand.tokens, FragmentMode::Compat),
+                cand.len(),
+            );
+            let exact = Extractive::from_fragments(
+                &index.fragments(&cand.tokens, FragmentMode::Exact),
+                cand.len(),
+            );
+            let defined = !cand.is_empty();
+            let v = |x: f64| defined.then_some(x);
+            values.extend([
+                v(compat.coverage),
+                v(compat.density),
+                v(exact.coverage),
+                v(exact.density),
+                v(compat.normalized_density),
+            ]);
+            let novel: Vec<_> = (1..=4)
+                .map(|n| novel_ngrams(&src.tokens, &cand.tokens, n))
+                .collect();
+            values.extend(novel.iter().map(|x| (x.distinct > 0).then(|| x.ratio())));
+            values.extend(
+                novel
+                    .iter()
+                    .map(|x| (x.total > 0).then(|| x.token_weighted_ratio())),
+            );
+            for n in 1..=3 {
+                let r = repetition(&cand.tokens, n);
+                values.push((r.total > 0).then(|| r.ratio()));
+            }
+        }
+    }
+
     /// Scores every candidate of `example` against its references (or its source when it has
     /// none). `None` when the example has neither.
     pub fn evaluate(&self, example: &Example, ws: &mut Workspace) -> Option<ExampleResult> {
@@ -113,6 +392,17 @@ impl Evaluator {
             .iter()
             .map(|t| self.scorer.prepare(self.analyzer.analyse(t, &mut ws.vocab)))
             .collect();
+        let needs_source = self.config.compression || self.config.extractive;
+        let plain = Analyzer::new(Stemmer::None);
+        ws.plain_vocab.clear();
+        let source = match (&example.source, needs_source) {
+            (Some(text), true) => {
+                let a = plain.analyse(text, &mut ws.plain_vocab);
+                let index = ArticleIndex::new(&a.tokens);
+                Some((text.as_str(), a, index))
+            }
+            _ => None,
+        };
         let systems = example
             .candidates
             .iter()
@@ -120,9 +410,27 @@ impl Evaluator {
                 let cand = self
                     .scorer
                     .prepare_candidate(self.analyzer.analyse(&c.text, &mut ws.vocab));
+                let rouge = self.scorer.score_multi(&refs, &cand, &mut ws.scratch);
+                let mut values = Vec::new();
+                for chosen in &rouge {
+                    let s = chosen.counts.score();
+                    values.extend([Some(s.precision), Some(s.recall), Some(s.fmeasure)]);
+                }
+                if needs_source {
+                    let cand = source
+                        .as_ref()
+                        .map(|_| plain.analyse(&c.text, &mut ws.plain_vocab));
+                    self.extractive_values(
+                        source.as_ref().map(|(t, a, i)| (*t, a, i)),
+                        &c.text,
+                        cand.as_ref(),
+                        &mut values,
+                    );
+                }
                 SystemResult {
                     system: c.system.clone(),
-                    rouge: self.scorer.score_multi(&refs, &cand, &mut ws.scratch),
+                    rouge,
+                    values,
                 }
             })
             .collect();
@@ -134,6 +442,7 @@ impl Evaluator {
                 Target::References
             },
             n_refs: refs.len(),
+            removed_lines: example.removed_lines,
             systems,
         })
     }

@@ -269,5 +269,5 @@ fn bad_metric_name_is_a_usage_error() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown ROUGE type 'rouge10'"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown metric 'rouge10'"));
 }

@@ -20,10 +20,7 @@ fn check(inputs: &str, expected: &str) -> usize {
     let mut compared = 0;
     let mut failures = Vec::new();
     for (mode, stemmer) in [("nostem", Stemmer::None), ("stem", Stemmer::Porter)] {
-        let evaluator = Evaluator::new(EvalConfig {
-            rouge_types: RougeType::default_set(),
-            stemmer,
-        });
+        let evaluator = Evaluator::new(EvalConfig::rouge_only(RougeType::default_set(), stemmer));
         let mut ws = Workspace::default();
         for (line, (input, exp)) in inputs.iter().zip(&expected).enumerate() {
             assert_eq!(input["id"], exp["id"]);

@@ -53,16 +53,17 @@ proptest! {
     fn equals_rougers(reference in text(), candidate in text(), stem in any::<bool>()) {
         let types = ["rouge1", "rouge2", "rouge3", "rougeL", "rougeLsum"];
         let theirs = rougers::RougeScorer::new(types, stem).unwrap().score(&reference, &candidate);
-        let evaluator = Evaluator::new(EvalConfig {
-            rouge_types: types.iter().map(|t| t.parse::<RougeType>().unwrap()).collect(),
-            stemmer: if stem { Stemmer::Porter } else { Stemmer::None },
-        });
+        let evaluator = Evaluator::new(EvalConfig::rouge_only(
+            types.iter().map(|t| t.parse::<RougeType>().unwrap()).collect(),
+            if stem { Stemmer::Porter } else { Stemmer::None },
+        ));
         let example = Example {
             id: "p".into(),
             line: 1,
             source: None,
             references: vec![reference.clone()],
             candidates: vec![Candidate { system: "c".into(), text: candidate.clone() }],
+            removed_lines: 0,
         };
         let ours = evaluator.evaluate(&example, &mut Workspace::default()).unwrap();
         for (chosen, (_, s)) in ours.systems[0].rouge.iter().zip(theirs.iter()) {

@@ -13,8 +13,13 @@ fn jsonl_texts_equal_the_article_files() {
     assert_eq!(v["source"], read("000_f4961fb23fd7aed9"));
     let cands = v["candidates"].as_object().unwrap();
     assert_eq!(cands.len(), 4);
-    for (stem, t) in cands {
-        assert_eq!(t.as_str().unwrap(), read(stem), "{stem}");
+    for (system, stem) in [
+        ("expanded-001", "001_97746dc28c0a0776"),
+        ("condensed-002", "002_19beb5838788bfde"),
+        ("control-003", "003_f4dcfb55ada61dbb"),
+        ("condensed-004", "004_72b65e9ffa9b591b"),
+    ] {
+        assert_eq!(cands[system].as_str().unwrap(), read(stem), "{system}");
     }
 }
 
@@ -38,7 +43,7 @@ fn negative_control_scores_lowest_on_rouge2_and_rouge_l() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .find(|s| s["name"].as_str().unwrap().starts_with(name))
+                .find(|s| s["name"].as_str().unwrap().ends_with(name))
                 .unwrap()["scores"][metric]["fmeasure"]
                 .as_f64()
                 .unwrap()

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use sumbench::metrics::rouge::RougeType;
+use sumbench::evaluate::MetricName;
 use sumbench::report::Format;
 use sumbench::text::Stemmer;
 
@@ -32,17 +32,18 @@ enum Command {
 /// Options shared by the scoring subcommands.
 #[derive(Debug, Clone, Args)]
 struct MetricArgs {
-    /// ROUGE types, comma-separated (rouge1..rouge9, rougeL, rougeLsum).
+    /// Metrics, comma-separated: ROUGE types (rouge1..rouge9, rougeL, rougeLsum), and, for
+    /// examples with a source, compression and extractive.
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "rouge1,rouge2,rougeL,rougeLsum"
+        default_value = "rouge1,rouge2,rougeL,rougeLsum,compression,extractive"
     )]
-    metrics: Vec<RougeType>,
+    metrics: Vec<MetricName>,
     /// Stemmer for ROUGE tokens longer than three characters.
     #[arg(long, default_value = "none")]
     stemmer: Stemmer,
-    /// Output format: table, json or jsonl.
+    /// Output format: table, json, jsonl, csv or markdown.
     #[arg(long, default_value = "table")]
     format: Format,
     /// Write the report to this file instead of standard output.

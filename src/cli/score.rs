@@ -37,16 +37,17 @@ pub fn run(args: ScoreArgs) -> Result<(), Failure> {
             system: "candidate".to_owned(),
             text: candidate,
         }],
+        removed_lines: 0,
     };
-    let config = EvalConfig {
-        rouge_types: args.metrics.metrics.clone(),
-        stemmer: args.metrics.stemmer,
-    };
+    // Without a source, only the ROUGE metrics apply.
+    let mut config = EvalConfig::from_metrics(&args.metrics.metrics, args.metrics.stemmer);
+    config.compression = false;
+    config.extractive = false;
     let evaluator = Evaluator::new(config);
     let result = evaluator
         .evaluate(&example, &mut Workspace::default())
         .ok_or_else(|| anyhow::anyhow!("no reference given"))?;
-    let report = build_report(&evaluator, vec![result], 0, Vec::new());
+    let report = build_report(&evaluator, vec![result], 0, Vec::new(), None);
     let mut out = output(&args.metrics.output)?;
     match args.metrics.format {
         sumbench::report::Format::Table => {

@@ -24,9 +24,45 @@ pub struct Example {
     pub references: Vec<String>,
     /// Candidates, one per system, in the order the input gives them.
     pub candidates: Vec<Candidate>,
+    /// Lines removed from this example's texts by boilerplate cleaning (0 when not cleaned).
+    pub removed_lines: usize,
 }
 
 impl Example {
+    /// Removes web boilerplate from every text ([`super::clean`]), counting removed lines.
+    pub fn clean(&mut self) {
+        let mut removed = 0;
+        let mut apply = |t: &mut String| {
+            let c = super::clean::clean(t);
+            removed += c.removed.len();
+            *t = c.text;
+        };
+        if let Some(s) = self.source.as_mut() {
+            apply(s);
+        }
+        self.references.iter_mut().for_each(&mut apply);
+        self.candidates.iter_mut().for_each(|c| apply(&mut c.text));
+        self.removed_lines += removed;
+    }
+
+    /// Replaces an in-line sentence marker (`<n>`, `<q>`, or a literal `\\n`) by a newline in
+    /// every text, so that ROUGE-Lsum sees one sentence per line.
+    pub fn split_sentences_at(&mut self, marker: &str) {
+        if marker.is_empty() {
+            return;
+        }
+        let apply = |t: &mut String| {
+            if t.contains(marker) {
+                *t = t.replace(marker, "\n");
+            }
+        };
+        if let Some(s) = self.source.as_mut() {
+            apply(s);
+        }
+        self.references.iter_mut().for_each(apply);
+        self.candidates.iter_mut().for_each(|c| apply(&mut c.text));
+    }
+
     /// The texts ROUGE compares candidates with: the references, or the source when there is
     /// no reference. `None` when there is neither.
     pub fn rouge_targets(&self) -> Option<(Vec<&str>, bool)> {

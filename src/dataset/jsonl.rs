@@ -197,6 +197,7 @@ pub fn example_from_value(
         source,
         references,
         candidates,
+        removed_lines: 0,
     })
 }
 

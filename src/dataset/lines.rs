@@ -12,6 +12,7 @@ pub struct LineReader {
     reader: Box<dyn BufRead + Send>,
     line: usize,
     buf: Vec<u8>,
+    eof: bool,
 }
 
 impl LineReader {
@@ -36,12 +37,23 @@ impl LineReader {
             reader,
             line: 0,
             buf: Vec::new(),
+            eof: false,
         }
     }
 
     /// The file name used in messages.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Lines read so far.
+    pub fn lines_read(&self) -> usize {
+        self.line
+    }
+
+    /// True once the end of the file was reached.
+    pub fn at_eof(&self) -> bool {
+        self.eof
     }
 
     /// The next line without its `\n` (and without a `\r` before it), with its 1-based number;
@@ -56,6 +68,7 @@ impl LineReader {
                 source,
             })?;
         if n == 0 {
+            self.eof = true;
             return Ok(None);
         }
         self.line += 1;

@@ -2,14 +2,19 @@
 //!
 //! A loader turns files into a stream of examples (id, optional source, references, and one
 //! candidate per system). It validates as it goes and reports the file and line of anything it
-//! cannot use. It never analyses text or computes a score.
+//! cannot use. Cleaning of scraped articles ([`clean`]) and pairing of documents by story
+//! ([`pair`]) live here too. Nothing here analyses text for a metric or computes a score.
 
+pub mod aligned;
+pub mod clean;
+pub mod directory;
 mod example;
+pub mod input;
 pub mod jsonl;
 mod lines;
-
-pub use lines::read_to_string;
+pub mod pair;
+pub mod table;
 
 pub use example::{Candidate, Example};
 pub use jsonl::{FieldMap, JsonlReader};
-pub use lines::LineReader;
+pub use lines::{LineReader, read_to_string};

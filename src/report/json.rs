@@ -46,7 +46,11 @@ impl Json {
                     v["counts"] = counts_value(c);
                     micro.insert(t.name(), v);
                 }
-                json!({"name": s.name, "examples": s.examples, "scores": scores, "micro": micro})
+                let mut means = Map::new();
+                for (k, c) in report.columns.iter().enumerate() {
+                    means.insert(c.key.clone(), json!({"mean": s.means[k], "defined": s.defined[k]}));
+                }
+                json!({"name": s.name, "examples": s.examples, "scores": scores, "micro": micro, "metrics": means})
             })
             .collect();
         let examples: Vec<Value> = report
@@ -60,13 +64,19 @@ impl Json {
                         v["reference"] = json!(c.reference);
                         counts.insert(c.rouge_type.name(), v);
                     }
+                    let mut values = Map::new();
+                    for (c, v) in report.columns.iter().zip(&s.values) {
+                        values.insert(c.key.clone(), json!(v));
+                    }
                     json!({
                         "id": e.id,
                         "system": s.system,
                         "target": e.target,
                         "n_refs": e.n_refs,
+                        "removed_lines": e.removed_lines,
                         "scores": scores_object(&s.rouge),
                         "counts": counts,
+                        "values": values,
                     })
                 })
             })
@@ -75,6 +85,7 @@ impl Json {
             "schema": SCHEMA,
             "signature": report.signature.to_string(),
             "metrics": report.metrics.iter().map(|t| t.name()).collect::<Vec<_>>(),
+            "columns": report.columns,
             "counts": report.counts,
             "notes": report.notes,
             "systems": systems,

@@ -1,7 +1,9 @@
 //! Reports: one renderer per output format behind the [`Render`] trait, all reading the same
 //! [`Report`]. A renderer formats numbers; it never computes one.
 
+mod csv;
 mod json;
+mod markdown;
 mod table;
 
 use std::io::{self, Write};
@@ -9,11 +11,13 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::corpus::SystemSummary;
-use crate::evaluate::ExampleResult;
+use crate::evaluate::{Better, Column, ExampleResult};
 use crate::metrics::rouge::RougeType;
 use crate::signature::Signature;
 
+pub use self::csv::Csv;
 pub use json::{Json, Jsonl};
+pub use markdown::Markdown;
 pub use table::Table;
 
 /// The version tag of the JSON report schema (see the README, "JSON report").
@@ -30,6 +34,8 @@ pub struct RunCounts {
     pub skipped: u64,
     /// Systems seen.
     pub systems: u64,
+    /// Lines removed by boilerplate cleaning.
+    pub removed_lines: u64,
 }
 
 /// Everything a renderer may show.
@@ -37,8 +43,10 @@ pub struct RunCounts {
 pub struct Report {
     /// The signature of the run.
     pub signature: Signature,
-    /// The ROUGE types, in column order.
+    /// The ROUGE types, in order.
     pub metrics: Vec<RougeType>,
+    /// The value columns, in order.
+    pub columns: Vec<Column>,
     /// Run counts.
     pub counts: RunCounts,
     /// Per-system corpus scores, in order of first appearance.
@@ -47,6 +55,73 @@ pub struct Report {
     pub examples: Vec<ExampleResult>,
     /// Human-readable remarks (what was scored against the source, what was skipped).
     pub notes: Vec<String>,
+    /// Whether renderers that can should add per-example rows.
+    pub per_example: bool,
+}
+
+impl Report {
+    /// Column sections in order of first appearance, with the indices of their columns.
+    pub fn sections(&self) -> Vec<(&'static str, Vec<usize>)> {
+        let mut out: Vec<(&'static str, Vec<usize>)> = Vec::new();
+        for (i, c) in self.columns.iter().enumerate() {
+            match out.iter_mut().find(|(s, _)| *s == c.section) {
+                Some((_, v)) => v.push(i),
+                None => out.push((c.section, vec![i])),
+            }
+        }
+        out
+    }
+
+    /// Sections as the tables show them: detail columns left out, and columns without a value
+    /// for any system dropped (an all-empty section disappears).
+    pub fn visible_sections(&self) -> Vec<(&'static str, Vec<usize>)> {
+        self.sections()
+            .into_iter()
+            .map(|(s, cols)| {
+                let cols: Vec<usize> = cols
+                    .into_iter()
+                    .filter(|&k| {
+                        !self.columns[k].detail && self.systems.iter().any(|s| s.means[k].is_some())
+                    })
+                    .collect();
+                (s, cols)
+            })
+            .filter(|(_, cols)| !cols.is_empty())
+            .collect()
+    }
+
+    /// For each column, the index of the system with the best mean (`None` when the column has
+    /// no direction, fewer than two systems have a value, or all values are equal).
+    pub fn best(&self) -> Vec<Option<usize>> {
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let vals: Vec<(usize, f64)> = self
+                    .systems
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, s)| s.means[k].map(|v| (i, v)))
+                    .collect();
+                if vals.len() < 2 {
+                    return None;
+                }
+                let pick = match c.better {
+                    Better::Higher => vals
+                        .iter()
+                        .copied()
+                        .reduce(|a, b| if b.1 > a.1 { b } else { a }),
+                    Better::Lower => vals
+                        .iter()
+                        .copied()
+                        .reduce(|a, b| if b.1 < a.1 { b } else { a }),
+                    Better::Neither => None,
+                }?;
+                let all_equal = vals.iter().all(|&(_, v)| v == pick.1);
+                (!all_equal).then_some(pick.0)
+            })
+            .collect()
+    }
 }
 
 /// An output format.
@@ -58,12 +133,16 @@ pub trait Render {
 /// Output formats known to the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// A comfy-table comparison table.
+    /// Comparison tables (comfy-table).
     Table,
     /// The whole report as one JSON document.
     Json,
     /// One JSON object per example and system.
     Jsonl,
+    /// Comma-separated values: one row per system (or per example and system).
+    Csv,
+    /// Markdown tables, for pull-request comments.
+    Markdown,
 }
 
 impl Format {
@@ -73,6 +152,8 @@ impl Format {
             Format::Table => Box::new(Table),
             Format::Json => Box::new(Json),
             Format::Jsonl => Box::new(Jsonl),
+            Format::Csv => Box::new(Csv),
+            Format::Markdown => Box::new(Markdown),
         }
     }
 }
@@ -84,9 +165,16 @@ impl std::str::FromStr for Format {
             "table" => Ok(Format::Table),
             "json" => Ok(Format::Json),
             "jsonl" => Ok(Format::Jsonl),
+            "csv" => Ok(Format::Csv),
+            "markdown" | "md" => Ok(Format::Markdown),
             other => Err(format!(
-                "unknown format '{other}' (expected table, json or jsonl)"
+                "unknown format '{other}' (expected table, json, jsonl, csv or markdown)"
             )),
         }
     }
+}
+
+/// A value as the tables print it: four decimals, or `–` when undefined.
+pub(crate) fn fmt_value(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_owned(), |x| format!("{x:.4}"))
 }

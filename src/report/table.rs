@@ -1,39 +1,68 @@
-//! The comparison table (comfy-table): systems as rows, metrics as columns.
+//! The comparison tables (comfy-table): systems as rows, metrics as columns, one table per
+//! section, the best value of each column marked with `*`, the signature underneath.
 
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, ContentArrangement};
+use comfy_table::{Cell, CellAlignment};
 
-use super::{Render, Report};
+use super::{Render, Report, fmt_value};
 
-/// Systems as rows, mean P/R/F of each metric as columns, the signature underneath.
+/// Comparison tables for the terminal.
 pub struct Table;
 
-fn num(x: f64) -> Cell {
-    Cell::new(format!("{x:.4}")).set_alignment(CellAlignment::Right)
+fn right(s: impl ToString) -> Cell {
+    Cell::new(s.to_string()).set_alignment(CellAlignment::Right)
+}
+
+fn new_table() -> comfy_table::Table {
+    let mut t = comfy_table::Table::new();
+    t.load_style(UTF8_FULL_CONDENSED);
+    t
 }
 
 impl Render for Table {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let mut t = comfy_table::Table::new();
-        t.load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Disabled);
-        let mut header = vec![Cell::new("system"), Cell::new("n")];
-        for m in &report.metrics {
-            for k in ["P", "R", "F"] {
-                header.push(Cell::new(format!("{m} {k}")));
+        let best = report.best();
+        let mut marked = false;
+        for (section, cols) in report.visible_sections() {
+            let mut t = new_table();
+            let mut header = vec![Cell::new("system"), Cell::new("n")];
+            header.extend(cols.iter().map(|&k| Cell::new(&report.columns[k].label)));
+            t.set_header(header);
+            for (i, s) in report.systems.iter().enumerate() {
+                let mut row = vec![Cell::new(&s.name), right(s.examples)];
+                for &k in &cols {
+                    let mut text = fmt_value(s.means[k]);
+                    if best[k] == Some(i) {
+                        text.push('*');
+                        marked = true;
+                    }
+                    row.push(right(text));
+                }
+                t.add_row(row);
             }
+            writeln!(out, "{section}")?;
+            writeln!(out, "{t}")?;
         }
-        t.set_header(header);
-        for s in &report.systems {
-            let mut row = vec![Cell::new(&s.name), num_int(s.examples)];
-            for (_, sc) in &s.scores {
-                row.extend([num(sc.precision), num(sc.recall), num(sc.fmeasure)]);
+        if report.per_example {
+            let mut t = new_table();
+            let mut header = vec![Cell::new("id"), Cell::new("system")];
+            header.extend(report.columns.iter().map(|c| Cell::new(&c.label)));
+            t.set_header(header);
+            for e in &report.examples {
+                for s in &e.systems {
+                    let mut row = vec![Cell::new(&e.id), Cell::new(&s.system)];
+                    row.extend(s.values.iter().map(|&v| right(fmt_value(v))));
+                    t.add_row(row);
+                }
             }
-            t.add_row(row);
+            writeln!(out, "per example")?;
+            writeln!(out, "{t}")?;
         }
-        writeln!(out, "{t}")?;
+        if marked {
+            writeln!(out, "* best value in its column")?;
+        }
         for note in &report.notes {
             writeln!(out, "note: {note}")?;
         }
@@ -41,23 +70,18 @@ impl Render for Table {
     }
 }
 
-fn num_int(x: u64) -> Cell {
-    Cell::new(x).set_alignment(CellAlignment::Right)
-}
-
 impl Table {
     /// The table of one scored pair: one row per ROUGE type with P, R and F.
     pub fn render_pair(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let mut t = comfy_table::Table::new();
-        t.load_style(UTF8_FULL_CONDENSED);
+        let mut t = new_table();
         t.set_header(vec!["metric", "precision", "recall", "fmeasure"]);
         if let Some(s) = report.systems.first() {
             for (ty, sc) in &s.scores {
                 t.add_row(vec![
                     Cell::new(ty),
-                    num(sc.precision),
-                    num(sc.recall),
-                    num(sc.fmeasure),
+                    right(format!("{:.4}", sc.precision)),
+                    right(format!("{:.4}", sc.recall)),
+                    right(format!("{:.4}", sc.fmeasure)),
                 ]);
             }
         }

@@ -7,10 +7,12 @@
 //! ROUGE-Lsum needs. This module never reads files and never computes a score.
 
 pub mod porter;
+mod sentences;
 mod stem;
 mod tokenize;
 mod vocab;
 
+pub use sentences::count_sentences;
 pub use stem::Stemmer;
 pub use tokenize::{for_each_token, tokenize};
 pub use vocab::Vocab;

@@ -1,0 +1,176 @@
+//! Choosing and opening a loader: one entry point for every input layout.
+
+use std::path::{Path, PathBuf};
+
+use super::aligned::{AlignedReader, SystemFile};
+use super::table::TableReader;
+use super::{Example, FieldMap, JsonlReader};
+use crate::error::{Error, Result};
+
+/// The layout of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Decide from the path: a directory, `.csv`, `.tsv`, otherwise JSONL.
+    Auto,
+    /// JSONL, one example per line.
+    Jsonl,
+    /// CSV with a header.
+    Csv,
+    /// TSV with a header.
+    Tsv,
+    /// A directory of `.txt` files.
+    Dir,
+}
+
+impl std::str::FromStr for Layout {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "auto" => Layout::Auto,
+            "jsonl" => Layout::Jsonl,
+            "csv" => Layout::Csv,
+            "tsv" => Layout::Tsv,
+            "dir" => Layout::Dir,
+            o => {
+                return Err(format!(
+                    "unknown input format '{o}' (expected auto, jsonl, csv, tsv or dir)"
+                ));
+            }
+        })
+    }
+}
+
+/// Everything needed to open an input.
+#[derive(Debug, Clone)]
+pub struct InputSpec {
+    /// The input path (file, directory or `-`), unless line-aligned files are given.
+    pub path: Option<PathBuf>,
+    /// Its layout.
+    pub layout: Layout,
+    /// Field names for JSONL and CSV.
+    pub fields: FieldMap,
+    /// Line-aligned candidate files.
+    pub candidates: Vec<SystemFile>,
+    /// Line-aligned reference files.
+    pub references: Vec<PathBuf>,
+    /// Line-aligned source file.
+    pub sources: Option<PathBuf>,
+    /// Clean boilerplate: `None` means the layout's default (on for directories only).
+    pub clean: Option<bool>,
+    /// In-line sentence marker to turn into newlines (`<n>`, `<q>`, `\n`).
+    pub sentence_marker: Option<String>,
+}
+
+/// An opened input: a stream of examples, and remarks about how it was read.
+pub struct Loaded {
+    /// The examples, in input order.
+    pub examples: Box<dyn Iterator<Item = Result<Example>> + Send>,
+    /// Remarks for the report.
+    pub notes: Vec<String>,
+    /// A name for the input, for messages.
+    pub name: String,
+    /// Whether boilerplate cleaning is applied.
+    pub cleaned: bool,
+}
+
+fn resolve(path: &Path, layout: Layout) -> Layout {
+    if layout != Layout::Auto {
+        return layout;
+    }
+    if path.is_dir() {
+        return Layout::Dir;
+    }
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("csv") => Layout::Csv,
+        Some(e) if e.eq_ignore_ascii_case("tsv") => Layout::Tsv,
+        _ => Layout::Jsonl,
+    }
+}
+
+/// Opens the input described by `spec`.
+pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<Loaded> {
+    let (examples, notes, name, default_clean): (
+        Box<dyn Iterator<Item = Result<Example>> + Send>,
+        Vec<String>,
+        String,
+        bool,
+    ) = if !spec.candidates.is_empty() {
+        if spec.path.is_some() {
+            return Err(Error::Usage(
+                "give either an INPUT or --candidates/--references files, not both".into(),
+            ));
+        }
+        let r = AlignedReader::open(&spec.candidates, &spec.references, spec.sources.as_deref())?;
+        (Box::new(r), Vec::new(), "line-aligned files".into(), false)
+    } else {
+        let path = spec.path.as_deref().ok_or_else(|| {
+            Error::Usage("no input: give a dataset path or --candidates/--references files".into())
+        })?;
+        if !spec.references.is_empty() || spec.sources.is_some() {
+            return Err(Error::Usage(
+                "--references and --sources go with --candidates (line-aligned input)".into(),
+            ));
+        }
+        let name = path.display().to_string();
+        match resolve(path, spec.layout) {
+            Layout::Dir => {
+                let ds = super::directory::load(path, pair_config)?;
+                (
+                    Box::new(ds.examples.into_iter().map(Ok)),
+                    ds.notes,
+                    name,
+                    true,
+                )
+            }
+            Layout::Csv => (
+                Box::new(TableReader::open(path, b',', &spec.fields)?),
+                Vec::new(),
+                name,
+                false,
+            ),
+            Layout::Tsv => (
+                Box::new(TableReader::open(path, b'\t', &spec.fields)?),
+                Vec::new(),
+                name,
+                false,
+            ),
+            Layout::Jsonl | Layout::Auto => {
+                if path.is_dir() {
+                    return Err(Error::Usage(format!(
+                        "{name} is a directory; use --input-format dir"
+                    )));
+                }
+                (
+                    Box::new(JsonlReader::open(path, spec.fields.clone())?),
+                    Vec::new(),
+                    name,
+                    false,
+                )
+            }
+        }
+    };
+    let cleaned = spec.clean.unwrap_or(default_clean);
+    let marker = spec.sentence_marker.clone().filter(|m| !m.is_empty());
+    let examples: Box<dyn Iterator<Item = Result<Example>> + Send> = if cleaned || marker.is_some()
+    {
+        Box::new(examples.map(move |r| {
+            r.map(|mut e| {
+                if let Some(m) = &marker {
+                    e.split_sentences_at(m);
+                }
+                if cleaned {
+                    e.clean();
+                }
+                e
+            })
+        }))
+    } else {
+        examples
+    };
+    Ok(Loaded {
+        examples,
+        notes,
+        name,
+        cleaned,
+    })
+}

@@ -1,0 +1,75 @@
+//! Markdown tables, for pull-request comments: the same content as the terminal tables, the
+//! best value of each column in bold.
+
+use std::io::{self, Write};
+
+use super::{Render, Report, fmt_value};
+
+/// GitHub-flavoured Markdown tables.
+pub struct Markdown;
+
+/// Escapes the characters that would break a table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+fn header(out: &mut dyn Write, cells: &[String], numeric_from: usize) -> io::Result<()> {
+    row(out, cells)?;
+    let rule: Vec<String> = (0..cells.len())
+        .map(|i| {
+            if i >= numeric_from {
+                "---:".to_owned()
+            } else {
+                "---".to_owned()
+            }
+        })
+        .collect();
+    row(out, &rule)
+}
+
+impl Render for Markdown {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let best = report.best();
+        for (section, cols) in report.visible_sections() {
+            writeln!(out, "### {section}\n")?;
+            let mut h = vec!["system".to_owned(), "n".to_owned()];
+            h.extend(cols.iter().map(|&k| cell(&report.columns[k].label)));
+            header(out, &h, 1)?;
+            for (i, s) in report.systems.iter().enumerate() {
+                let mut r = vec![cell(&s.name), s.examples.to_string()];
+                for &k in &cols {
+                    let v = fmt_value(s.means[k]);
+                    r.push(if best[k] == Some(i) {
+                        format!("**{v}**")
+                    } else {
+                        v
+                    });
+                }
+                row(out, &r)?;
+            }
+            writeln!(out)?;
+        }
+        if report.per_example {
+            writeln!(out, "### per example\n")?;
+            let mut h = vec!["id".to_owned(), "system".to_owned()];
+            h.extend(report.columns.iter().map(|c| cell(&c.label)));
+            header(out, &h, 2)?;
+            for e in &report.examples {
+                for s in &e.systems {
+                    let mut r = vec![cell(&e.id), cell(&s.system)];
+                    r.extend(s.values.iter().map(|&v| fmt_value(v)));
+                    row(out, &r)?;
+                }
+            }
+            writeln!(out)?;
+        }
+        for note in &report.notes {
+            writeln!(out, "> {}\n", cell(note))?;
+        }
+        writeln!(out, "`{}`", report.signature)
+    }
+}

@@ -1,0 +1,100 @@
+//! Sentence counting for compression ratios.
+//!
+//! ROUGE-Lsum's sentences are lines; a cleaned article's lines are paragraphs, so counting
+//! them would understate its sentences. This counter splits each line at `.`, `!` or `?`
+//! (optionally followed by closing quotes or brackets) when whitespace and then an uppercase
+//! letter, a digit or an opening quote follow, except after common abbreviations and single
+//! initials (`Mr.`, `U.S.`, `J.`). Every line with a letter or digit counts at least one
+//! sentence. A heuristic, named `sent:punct-lines` in the signature.
+
+/// Abbreviations after which a period does not end a sentence (lowercase, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov",
+    "sen", "rep", "rev", "hon", "pres", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
+    "u.n", "e.g", "i.e", "a.m", "p.m",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    // A single letter is an initial (J. K. Rowling); dotted acronyms end in a letter.
+    w.chars().count() == 1 && w.chars().all(char::is_alphabetic)
+        || ABBREVIATIONS.contains(&w.as_str())
+}
+
+/// Number of sentences in `text` (see the module documentation for the rule).
+pub fn count_sentences(text: &str) -> usize {
+    text.lines().map(count_line).sum()
+}
+
+fn count_line(line: &str) -> usize {
+    if !line.chars().any(char::is_alphanumeric) {
+        return 0;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut count = 1;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j], '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+            {
+                j += 1;
+            }
+            let ws = j < chars.len() && chars[j].is_whitespace();
+            let mut k = j;
+            while k < chars.len() && chars[k].is_whitespace() {
+                k += 1;
+            }
+            let next_starts = k < chars.len()
+                && (chars[k].is_uppercase()
+                    || chars[k].is_ascii_digit()
+                    || matches!(chars[k], '"' | '“' | '‘' | '\'' | '(' | '«'));
+            if ws && next_starts {
+                let word: String = chars[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| !c.is_whitespace())
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if c != '.' || !is_abbreviation(&word) {
+                    count += 1;
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_sentences;
+
+    #[test]
+    fn counts_sentences_not_abbreviations() {
+        assert_eq!(count_sentences("One. Two! Three? four"), 3);
+        assert_eq!(
+            count_sentences("Mr. Kim met U.S. officials. They talked."),
+            2
+        );
+        assert_eq!(
+            count_sentences("He said \"never.\" Then he left.\nA new line"),
+            3
+        );
+        assert_eq!(
+            count_sentences("J. K. Rowling wrote it. 7,000 copies sold."),
+            2
+        );
+        assert_eq!(count_sentences(""), 0);
+        assert_eq!(count_sentences("___\n\n"), 0);
+        assert_eq!(count_sentences("it costs 3.5 dollars. ok"), 1);
+    }
+}
