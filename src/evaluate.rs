@@ -99,8 +99,11 @@ impl EvalConfig {
             .set("lsum", "newline")
             .set("multi", "best-f")
             .set("agg", "macro");
-        if self.compression || self.extractive {
-            s.set("frag", "newsroom-compat").set("sent", "punct-lines");
+        if self.extractive {
+            s.set("frag", "newsroom-compat");
+        }
+        if self.compression {
+            s.set("sent", "punct-lines");
         }
         s
     }

@@ -7,5 +7,6 @@ mod extractive_props;
 mod loaders;
 mod parity;
 mod props;
+mod reports;
 mod seed;
 mod stemmer;

@@ -2,6 +2,7 @@
 //! library stages in order and writes their output.
 
 mod eval;
+mod pair;
 mod score;
 
 use std::io::Write;
@@ -25,8 +26,11 @@ struct Cli {
 enum Command {
     /// Score one candidate against one or more references.
     Score(score::ScoreArgs),
-    /// Evaluate a dataset (JSONL, one example per line) and print a comparison table.
+    /// Evaluate a dataset (JSONL, CSV/TSV, line-aligned files or a directory) and print a
+    /// comparison report.
     Eval(eval::EvalArgs),
+    /// Group a directory's documents by story and pick each group's source.
+    Pair(pair::PairArgs),
 }
 
 /// Options shared by the scoring subcommands.
@@ -83,6 +87,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Score(args) => score::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Pair(args) => pair::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

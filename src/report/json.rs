@@ -101,7 +101,8 @@ impl Render for Json {
     }
 }
 
-/// One line per example and system: `{"id", "system", "scores": {type: {P, R, F}}}`.
+/// One line per example and system: `{"id", "system", "scores": {type: {P, R, F}}}`, plus
+/// `"metrics": {key: value}` for the columns other than ROUGE, when there are any.
 pub struct Jsonl;
 
 impl Render for Jsonl {

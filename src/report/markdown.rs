@@ -40,7 +40,8 @@ impl Render for Markdown {
             h.extend(cols.iter().map(|&k| cell(&report.columns[k].label)));
             header(out, &h, 1)?;
             for (i, s) in report.systems.iter().enumerate() {
-                let mut r = vec![cell(&s.name), s.examples.to_string()];
+                let n = cols.iter().map(|&k| s.defined[k]).max().unwrap_or(0);
+                let mut r = vec![cell(&s.name), n.to_string()];
                 for &k in &cols {
                     let v = fmt_value(s.means[k]);
                     r.push(if best[k] == Some(i) {

@@ -31,7 +31,8 @@ impl Render for Table {
             header.extend(cols.iter().map(|&k| Cell::new(&report.columns[k].label)));
             t.set_header(header);
             for (i, s) in report.systems.iter().enumerate() {
-                let mut row = vec![Cell::new(&s.name), right(s.examples)];
+                let n = cols.iter().map(|&k| s.defined[k]).max().unwrap_or(0);
+                let mut row = vec![Cell::new(&s.name), right(n)];
                 for &k in &cols {
                     let mut text = fmt_value(s.means[k]);
                     if best[k] == Some(i) {

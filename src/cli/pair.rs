@@ -1,0 +1,150 @@
+//! `sumbench pair`: group a folder's documents by story, pick each group's source, show the
+//! evidence, and optionally write a manifest for the user to edit.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+use comfy_table::{Cell, CellAlignment, presets::UTF8_FULL_CONDENSED};
+use serde_json::json;
+use sumbench::dataset::clean::clean;
+use sumbench::dataset::directory::{Manifest, read_documents};
+use sumbench::dataset::pair::{PairConfig, pair};
+
+use super::Failure;
+
+#[derive(Debug, Args)]
+pub struct PairArgs {
+    /// A directory of .txt documents.
+    dir: PathBuf,
+    /// Write DIR/manifest.json from the pairing (refuses to overwrite without --force).
+    #[arg(long)]
+    write_manifest: bool,
+    /// Overwrite an existing manifest.json.
+    #[arg(long)]
+    force: bool,
+    /// Print every line that boilerplate cleaning removed, with the rule that removed it.
+    #[arg(long)]
+    show_removed: bool,
+    /// Pair the raw texts, without removing boilerplate.
+    #[arg(long)]
+    no_clean: bool,
+    /// Word n-gram size of the shingles.
+    #[arg(long, default_value_t = PairConfig::default().shingle_size)]
+    shingle_size: usize,
+    /// Containment above which two documents are the same story.
+    #[arg(long, default_value_t = PairConfig::default().threshold)]
+    threshold: f64,
+    /// Output format: table or json.
+    #[arg(long, default_value = "table")]
+    format: String,
+}
+
+pub fn run(args: PairArgs) -> Result<(), Failure> {
+    if !(args.format == "table" || args.format == "json") {
+        return Err(anyhow::anyhow!("--format must be table or json for pair").into());
+    }
+    if args.shingle_size == 0 {
+        return Err(anyhow::anyhow!("--shingle-size must be at least 1").into());
+    }
+    let raw = read_documents(&args.dir)?;
+    if raw.is_empty() {
+        return Err(
+            anyhow::anyhow!("{}: no .txt document in this directory", args.dir.display()).into(),
+        );
+    }
+    let mut removed = Vec::new();
+    let docs: Vec<(String, String)> = raw
+        .into_iter()
+        .map(|(name, text)| {
+            if args.no_clean {
+                (name, text)
+            } else {
+                let c = clean(&text);
+                removed.push((name.clone(), c.removed));
+                (name, c.text)
+            }
+        })
+        .collect();
+    let config = PairConfig {
+        shingle_size: args.shingle_size,
+        threshold: args.threshold,
+    };
+    let pairing = pair(&docs, &config);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if args.format == "json" {
+        let v = json!({"pairing": pairing, "removed": if args.show_removed {
+            json!(removed.iter().map(|(n, r)| json!({"file": n, "lines": r})).collect::<Vec<_>>())
+        } else {
+            json!(null)
+        }});
+        serde_json::to_writer_pretty(&mut out, &v)?;
+        writeln!(out)?;
+    } else {
+        for g in &pairing.groups {
+            writeln!(
+                out,
+                "story with source {} ({} rewrites)",
+                g.source,
+                g.rewrites.len()
+            )?;
+            let mut t = comfy_table::Table::new();
+            t.load_style(UTF8_FULL_CONDENSED);
+            t.set_header(vec![
+                "rewrite",
+                "share of rewrite in source",
+                "share of source in rewrite",
+                "length ratio (words)",
+            ]);
+            for r in &g.rewrites {
+                let num = |x: f64| Cell::new(format!("{x:.3}")).set_alignment(CellAlignment::Right);
+                t.add_row(vec![
+                    Cell::new(&r.name),
+                    num(r.containment_in_source),
+                    num(r.source_in_rewrite),
+                    num(r.length_ratio),
+                ]);
+            }
+            writeln!(out, "{t}")?;
+        }
+        if pairing.unpaired.is_empty() {
+            writeln!(out, "unpaired: none")?;
+        } else {
+            writeln!(
+                out,
+                "unpaired (no other document shares its story): {}",
+                pairing.unpaired.join(", ")
+            )?;
+        }
+        writeln!(
+            out,
+            "rule: word {}-gram shingles; linked when containment either way > {}; source = the member whose shingles recur most in the others",
+            pairing.shingle_size, pairing.threshold
+        )?;
+        if args.show_removed {
+            for (name, lines) in &removed {
+                writeln!(out, "\nremoved from {name}: {} lines", lines.len())?;
+                for r in lines {
+                    writeln!(out, "  {:>4} [{}] {}", r.line, r.rule, r.text)?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    if args.write_manifest {
+        let path = args.dir.join("manifest.json");
+        if path.exists() && !args.force {
+            return Err(anyhow::anyhow!(
+                "{}: exists; pass --force to overwrite it",
+                path.display()
+            )
+            .into());
+        }
+        let manifest = Manifest::from_pairing(&pairing);
+        let text = serde_json::to_string_pretty(&manifest)? + "\n";
+        std::fs::write(&path, text)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+        eprintln!("wrote {} (check the roles before using it)", path.display());
+    }
+    Ok(())
+}
