@@ -31,6 +31,7 @@ pub mod evaluate;
 pub mod metrics;
 pub mod report;
 pub mod signature;
+pub mod stats;
 pub mod text;
 
 pub use error::{Error, Result};

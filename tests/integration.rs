@@ -9,4 +9,5 @@ mod parity;
 mod props;
 mod reports;
 mod seed;
+mod stats_props;
 mod stemmer;
