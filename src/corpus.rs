@@ -24,6 +24,8 @@ pub struct SystemSummary {
     pub scores: Vec<(RougeType, Score)>,
     /// Per ROUGE type, the pooled counts over examples and the scores they give (micro).
     pub micro: Vec<(RougeType, Counts, Score)>,
+    /// Per column, the bootstrap band (empty unless intervals were asked for).
+    pub bands: Vec<Option<Band>>,
 }
 
 impl SystemSummary {
@@ -174,8 +176,126 @@ impl Accumulator {
                         .zip(&t.rouge)
                         .map(|(&ty, (_, c))| (ty, *c, c.score()))
                         .collect(),
+                    bands: Vec::new(),
                 }
             })
             .collect()
     }
+}
+
+/// How a confidence interval is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntervalMethod {
+    /// The plain mean with a percentile bootstrap interval (sumbench's default).
+    Percentile,
+    /// rouge-score's BootstrapAggregator: the median of the bootstrap means with the 2.5 and
+    /// 97.5 percentiles (numpy's linear interpolation).
+    RougeScore,
+}
+
+impl IntervalMethod {
+    /// The signature value.
+    pub fn name(self) -> &'static str {
+        match self {
+            IntervalMethod::Percentile => "percentile",
+            IntervalMethod::RougeScore => "rouge-score-median",
+        }
+    }
+}
+
+/// A confidence interval with the point it surrounds (the mean, or rouge-score's median of
+/// bootstrap means).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Band {
+    /// Lower bound.
+    pub low: f64,
+    /// The point estimate reported with the interval.
+    pub mid: f64,
+    /// Upper bound.
+    pub high: f64,
+}
+
+/// The values of column `k` for `system`, over the examples where it is defined, in order.
+pub fn column_values(results: &[ExampleResult], system: &str, k: usize) -> Vec<f64> {
+    results
+        .iter()
+        .flat_map(|e| e.systems.iter().filter(|s| s.system == system))
+        .filter_map(|s| s.values.get(k).copied().flatten())
+        .collect()
+}
+
+/// Bootstrap bands of every column for `system` (`None` where a column has no value).
+pub fn bands(
+    results: &[ExampleResult],
+    system: &str,
+    columns: usize,
+    config: &crate::stats::BootstrapConfig,
+    method: IntervalMethod,
+) -> Vec<Option<Band>> {
+    (0..columns)
+        .map(|k| {
+            let v = column_values(results, system, k);
+            match method {
+                IntervalMethod::Percentile => {
+                    let mid = crate::stats::mean(&v)?;
+                    let i = crate::stats::bootstrap_interval(v.len(), config, |idx| {
+                        crate::stats::mean_at(&v, idx).unwrap_or(f64::NAN)
+                    })?;
+                    Some(Band {
+                        low: i.low,
+                        mid,
+                        high: i.high,
+                    })
+                }
+                IntervalMethod::RougeScore => {
+                    crate::stats::rouge_score_bootstrap(&v, config).map(|b| Band {
+                        low: b.low,
+                        mid: b.mid,
+                        high: b.high,
+                    })
+                }
+            }
+        })
+        .collect()
+}
+
+/// Micro-averaged ROUGE bands: each resample pools the counts of the drawn examples.
+pub fn micro_bands(
+    results: &[ExampleResult],
+    system: &str,
+    types: usize,
+    config: &crate::stats::BootstrapConfig,
+) -> Vec<[Option<Band>; 3]> {
+    (0..types)
+        .map(|k| {
+            let counts: Vec<Counts> = results
+                .iter()
+                .flat_map(|e| e.systems.iter().filter(|s| s.system == system))
+                .filter_map(|s| s.rouge.get(k).map(|c| c.counts))
+                .collect();
+            let pooled = |idx: &[usize]| {
+                let mut c = Counts::default();
+                for &i in idx {
+                    c.add(&counts[i]);
+                }
+                c.score()
+            };
+            let all: Vec<usize> = (0..counts.len()).collect();
+            let point = pooled(&all);
+            let field = |f: fn(&Score) -> f64| {
+                let i =
+                    crate::stats::bootstrap_interval(counts.len(), config, |idx| f(&pooled(idx)))?;
+                Some(Band {
+                    low: i.low,
+                    mid: f(&point),
+                    high: i.high,
+                })
+            };
+            [
+                field(|s| s.precision),
+                field(|s| s.recall),
+                field(|s| s.fmeasure),
+            ]
+        })
+        .collect()
 }

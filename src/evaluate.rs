@@ -7,6 +7,7 @@ use crate::dataset::Example;
 use crate::metrics::extractive::{
     ArticleIndex, Compression, Extractive, FragmentMode, novel_ngrams, repetition,
 };
+use crate::metrics::facts::{self, FactReport, FactStatus, Facts};
 use crate::metrics::rouge::{Chosen, RougeScorer, RougeType, Scratch};
 use crate::signature::Signature;
 use crate::text::{Analysed, Analyzer, Stemmer, Vocab, count_sentences};
@@ -20,6 +21,8 @@ pub enum MetricName {
     Compression,
     /// Coverage, density, novel n-grams and repetition against the source.
     Extractive,
+    /// Fact retention and support (numbers, names, quotes) against the source and references.
+    Facts,
 }
 
 impl std::str::FromStr for MetricName {
@@ -28,9 +31,10 @@ impl std::str::FromStr for MetricName {
         match s {
             "compression" => Ok(MetricName::Compression),
             "extractive" => Ok(MetricName::Extractive),
+            "facts" => Ok(MetricName::Facts),
             _ => s.parse().map(MetricName::Rouge).map_err(|_| {
                 format!(
-                    "unknown metric '{s}' (expected rouge1..rouge9, rougeL, rougeLsum, compression or extractive)"
+                    "unknown metric '{s}' (expected rouge1..rouge9, rougeL, rougeLsum, compression, extractive or facts)"
                 )
             }),
         }
@@ -48,6 +52,8 @@ pub struct EvalConfig {
     pub compression: bool,
     /// Compute coverage, density, novel n-grams and repetition (examples with a source only).
     pub extractive: bool,
+    /// Compute fact retention and support against the source and the references.
+    pub facts: bool,
 }
 
 impl Default for EvalConfig {
@@ -57,6 +63,7 @@ impl Default for EvalConfig {
             stemmer: Stemmer::None,
             compression: true,
             extractive: true,
+            facts: true,
         }
     }
 }
@@ -75,6 +82,7 @@ impl EvalConfig {
             stemmer,
             compression: metrics.contains(&MetricName::Compression),
             extractive: metrics.contains(&MetricName::Extractive),
+            facts: metrics.contains(&MetricName::Facts),
         }
     }
 
@@ -85,6 +93,7 @@ impl EvalConfig {
             stemmer,
             compression: false,
             extractive: false,
+            facts: false,
         }
     }
 }
@@ -104,6 +113,9 @@ impl EvalConfig {
         }
         if self.compression {
             s.set("sent", "punct-lines");
+        }
+        if self.facts {
+            s.set("facts", "sumbench-v1");
         }
         s
     }
@@ -163,6 +175,47 @@ impl Column {
     }
 }
 
+/// The facts of one candidate that a reader should look at, by their text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct FactLists {
+    /// Source facts the candidate does not keep.
+    pub missing: Vec<String>,
+    /// Candidate facts (numbers, names, quotes) the source does not support.
+    pub unsupported: Vec<String>,
+    /// Candidate quotes close to a source quote but changed, with the word difference.
+    pub altered: Vec<String>,
+}
+
+impl FactLists {
+    fn from_report(r: &FactReport) -> Self {
+        let mut l = FactLists::default();
+        for c in &r.checks {
+            let kind = match c.kind {
+                facts::FactKind::Number => "number",
+                facts::FactKind::Name => "name",
+                facts::FactKind::Quote => "quote",
+            };
+            let item = format!("{kind}: {}", c.text);
+            match c.status {
+                FactStatus::Missing => l.missing.push(item),
+                FactStatus::Unsupported => l.unsupported.push(item),
+                FactStatus::Altered => {
+                    let diff = c.diff.as_ref().map_or_else(String::new, |d| {
+                        format!(
+                            " (removed: {}; added: {})",
+                            d.removed.join(" "),
+                            d.added.join(" ")
+                        )
+                    });
+                    l.altered.push(format!("{item}{diff}"));
+                }
+                _ => {}
+            }
+        }
+        l
+    }
+}
+
 /// One system's scores on one example.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SystemResult {
@@ -172,6 +225,8 @@ pub struct SystemResult {
     pub rouge: Vec<Chosen>,
     /// One value per [`Evaluator::columns`] entry; `None` where undefined for this example.
     pub values: Vec<Option<f64>>,
+    /// Facts against the source worth a look (with the `facts` metric and a source).
+    pub facts: Option<FactLists>,
 }
 
 /// All systems' scores on one example.
@@ -316,7 +371,55 @@ impl Evaluator {
                 ));
             }
         }
+        if self.config.facts {
+            const S: &str = "Facts (against the source)";
+            const R: &str = "Facts (against the references)";
+            for (section, prefix) in [(S, "facts"), (R, "facts_ref")] {
+                for (cat, label) in [
+                    ("", "all"),
+                    ("numbers.", "numbers"),
+                    ("names.", "names"),
+                    ("quotes.", "quotes"),
+                ] {
+                    for (what, short) in [("retention", "kept"), ("support", "supported")] {
+                        cols.push(Column::new(
+                            format!("{prefix}.{cat}{what}"),
+                            format!("{label} {short}"),
+                            section,
+                            Better::Higher,
+                        ));
+                    }
+                }
+            }
+        }
         cols
+    }
+
+    /// The fact columns' values of one candidate against the source and the references.
+    fn fact_values(
+        &self,
+        source: Option<(&str, &Facts)>,
+        references: Option<(&str, &Facts)>,
+        candidate: &str,
+        values: &mut Vec<Option<f64>>,
+    ) -> Option<FactLists> {
+        let cand = facts::extract(candidate);
+        let mut lists = None;
+        for (i, side) in [source, references].into_iter().enumerate() {
+            match side {
+                None => values.extend(std::iter::repeat_n(None, 8)),
+                Some((text, f)) => {
+                    let r = facts::compare(text, f, candidate, &cand);
+                    for c in [&r.overall, &r.numbers, &r.names, &r.quotes] {
+                        values.extend([c.retention(), c.support()]);
+                    }
+                    if i == 0 {
+                        lists = Some(FactLists::from_report(&r));
+                    }
+                }
+            }
+        }
+        lists
     }
 
     /// Compression and extractiveness values of one candidate against the source.
@@ -406,6 +509,17 @@ impl Evaluator {
             }
             _ => None,
         };
+        let fact_source = match (&example.source, self.config.facts) {
+            (Some(text), true) => Some((text.as_str(), facts::extract(text))),
+            _ => None,
+        };
+        let joined_refs;
+        let fact_refs = if self.config.facts && !example.references.is_empty() {
+            joined_refs = example.references.join("\n");
+            Some((joined_refs.as_str(), facts::extract(&joined_refs)))
+        } else {
+            None
+        };
         let systems = example
             .candidates
             .iter()
@@ -430,10 +544,21 @@ impl Evaluator {
                         &mut values,
                     );
                 }
+                let facts = if self.config.facts {
+                    self.fact_values(
+                        fact_source.as_ref().map(|(t, f)| (*t, f)),
+                        fact_refs.as_ref().map(|(t, f)| (*t, f)),
+                        &c.text,
+                        &mut values,
+                    )
+                } else {
+                    None
+                };
                 SystemResult {
                     system: c.system.clone(),
                     rouge,
                     values,
+                    facts,
                 }
             })
             .collect();

@@ -24,6 +24,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod compare;
 pub mod corpus;
 pub mod dataset;
 pub mod error;

@@ -3,10 +3,14 @@
 mod cleaning;
 mod cli;
 mod common;
+mod explain;
 mod extractive_props;
+mod facts_seeds;
+mod gate;
 mod loaders;
 mod parity;
 mod props;
+mod readme;
 mod reports;
 mod seed;
 mod stats_props;

@@ -6,13 +6,18 @@ use std::path::PathBuf;
 
 use clap::Args;
 use rayon::prelude::*;
-use sumbench::corpus::Accumulator;
+use sumbench::compare::{
+    MetricComparison, Row, SystemComparison, TestConfig, align, judge, test_metric,
+};
+use sumbench::corpus::{Accumulator, IntervalMethod, bands, micro_bands};
 use sumbench::dataset::aligned::SystemFile;
 use sumbench::dataset::input::{InputSpec, Layout, open};
 use sumbench::dataset::pair::PairConfig;
 use sumbench::dataset::{Example, FieldMap};
+use sumbench::evaluate::{Better, Column};
 use sumbench::evaluate::{EvalConfig, Evaluator, ExampleResult, Workspace};
 use sumbench::report::{Report, RunCounts};
+use sumbench::stats::BootstrapConfig;
 
 use super::{Failure, MetricArgs, output};
 
@@ -100,6 +105,80 @@ pub struct EvalArgs {
     /// Skip invalid examples with a warning and counts instead of stopping at the first.
     #[arg(long)]
     skip_invalid: bool,
+    #[command(flatten)]
+    stats: StatsArgs,
+}
+
+/// Aggregation, intervals and significance options of `eval`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Corpus average: macro (mean of per-example scores) or micro (ROUGE from pooled counts).
+    #[arg(long, default_value = "macro", value_parser = ["macro", "micro"])]
+    aggregate: String,
+    /// Add 95% bootstrap confidence intervals to every mean.
+    #[arg(long)]
+    confidence: bool,
+    /// Interval method: percentile (plain mean, percentile interval) or rouge-score (median of
+    /// bootstrap means with the 2.5/97.5 percentiles, as rouge-score's BootstrapAggregator).
+    #[arg(long, default_value = "percentile", value_parser = ["percentile", "rouge-score"])]
+    bootstrap_method: String,
+    /// Bootstrap resamples.
+    #[arg(long, default_value_t = 1000)]
+    resamples: usize,
+    /// Seed of the random generator (intervals and tests).
+    #[arg(long, default_value_t = 12345)]
+    seed: u64,
+    /// Compare every other system with this one: difference, interval and p-value per metric.
+    #[arg(long, value_name = "NAME")]
+    baseline_system: Option<String>,
+    /// Approximate-randomisation trials for --baseline-system.
+    #[arg(long, default_value_t = 10_000)]
+    trials: usize,
+}
+
+/// How the report aggregates and tests.
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions {
+    /// ROUGE columns from pooled counts.
+    pub micro: bool,
+    /// Bootstrap intervals.
+    pub confidence: Option<(BootstrapConfig, IntervalMethod)>,
+    /// Paired tests of every system against this one.
+    pub baseline: Option<(String, TestConfig)>,
+}
+
+impl StatsArgs {
+    fn options(&self) -> Result<ReportOptions, Failure> {
+        if self.resamples == 0 || self.trials == 0 {
+            return Err(anyhow::anyhow!("--resamples and --trials must be at least 1").into());
+        }
+        let bootstrap = BootstrapConfig {
+            resamples: self.resamples,
+            seed: self.seed,
+            confidence: 0.95,
+        };
+        Ok(ReportOptions {
+            micro: self.aggregate == "micro",
+            confidence: self.confidence.then(|| {
+                let m = if self.bootstrap_method == "rouge-score" {
+                    IntervalMethod::RougeScore
+                } else {
+                    IntervalMethod::Percentile
+                };
+                (bootstrap, m)
+            }),
+            baseline: self.baseline_system.clone().map(|b| {
+                (
+                    b,
+                    TestConfig {
+                        bootstrap,
+                        trials: self.trials,
+                        alpha: 0.05,
+                    },
+                )
+            }),
+        })
+    }
 }
 
 /// Examples scored per parallel batch: bounds memory while keeping every core busy.
@@ -112,7 +191,8 @@ pub fn build_report(
     skipped: u64,
     mut notes: Vec<String>,
     cleaned: Option<bool>,
-) -> Report {
+    options: &ReportOptions,
+) -> Result<Report, Failure> {
     let types = evaluator.config().rouge_types.clone();
     let columns = evaluator.columns();
     let mut acc = Accumulator::new(columns.len(), &types);
@@ -155,8 +235,58 @@ pub fn build_report(
             acc.removed_lines()
         ));
     }
-    let systems = acc.summaries();
-    Report {
+    let mut systems = acc.summaries();
+    if options.micro {
+        signature.set("agg", "micro");
+        for s in &mut systems {
+            for (t, (_, _, score)) in s.micro.iter().enumerate() {
+                for (j, v) in [score.precision, score.recall, score.fmeasure]
+                    .into_iter()
+                    .enumerate()
+                {
+                    s.means[3 * t + j] = Some(v);
+                }
+            }
+        }
+    }
+    if let Some((cfg, method)) = &options.confidence {
+        signature.set("ci", format!("{}:{}", method.name(), cfg.confidence));
+        for (k, v) in cfg.signature_entries() {
+            signature.set(k, v);
+        }
+        for s in &mut systems {
+            s.bands = bands(&results, &s.name, columns.len(), cfg, *method);
+            if options.micro {
+                for (t, b) in micro_bands(&results, &s.name, types.len(), cfg)
+                    .into_iter()
+                    .enumerate()
+                {
+                    for (j, band) in b.into_iter().enumerate() {
+                        s.bands[3 * t + j] = band;
+                    }
+                }
+            }
+        }
+    }
+    let mut comparisons = Vec::new();
+    if let Some((base, cfg)) = &options.baseline {
+        if !systems.iter().any(|s| s.name == *base) {
+            return Err(anyhow::anyhow!(
+                "--baseline-system '{base}' is not a system of this dataset (systems: {})",
+                systems
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+            .into());
+        }
+        for (k, v) in cfg.signature_entries() {
+            signature.set(k, v);
+        }
+        comparisons = compare_systems(&results, &columns, base, cfg);
+    }
+    Ok(Report {
         signature: signature.with_version(),
         metrics: types,
         columns,
@@ -171,7 +301,54 @@ pub fn build_report(
         examples: results,
         notes,
         per_example: false,
+        comparisons,
+    })
+}
+
+/// Every system against `base` on the examples where both have a value; Holm's correction over
+/// each system's metrics with a direction.
+fn compare_systems(
+    results: &[ExampleResult],
+    columns: &[Column],
+    base: &str,
+    cfg: &TestConfig,
+) -> Vec<SystemComparison> {
+    let mut names: Vec<&str> = Vec::new();
+    for e in results {
+        for s in &e.systems {
+            if s.system != base && !names.contains(&s.system.as_str()) {
+                names.push(&s.system);
+            }
+        }
     }
+    names
+        .into_iter()
+        .map(|name| {
+            let rows: Vec<(Row<'_>, Row<'_>)> = results
+                .iter()
+                .filter_map(|e| {
+                    let b = e.systems.iter().find(|s| s.system == base)?;
+                    let c = e.systems.iter().find(|s| s.system == name)?;
+                    Some((b.values.as_slice(), c.values.as_slice()))
+                })
+                .collect();
+            let mut metrics: Vec<MetricComparison> = columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.detail && c.better != Better::Neither)
+                .filter_map(|(k, c)| {
+                    let pair = align(c, k, k, &rows);
+                    (!pair.baseline.is_empty()).then(|| test_metric(&pair, cfg, None))
+                })
+                .collect();
+            judge(&mut metrics.iter_mut().collect::<Vec<_>>(), cfg.alpha);
+            SystemComparison {
+                system: name.to_owned(),
+                baseline_system: base.to_owned(),
+                metrics,
+            }
+        })
+        .collect()
 }
 
 /// Problems found while validating examples.
@@ -229,6 +406,7 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
 }
 
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
+    let options = args.stats.options()?;
     let config = EvalConfig::from_metrics(&args.metrics.metrics, args.metrics.stemmer);
     let evaluator = Evaluator::new(config);
     let mut builder = rayon::ThreadPoolBuilder::new();
@@ -334,7 +512,8 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         skipped.len() as u64,
         notes,
         Some(loaded.cleaned),
-    );
+        &options,
+    )?;
     // Every system should be scored on every example: otherwise their means are not comparable.
     let total = report.counts.examples;
     let partial: Vec<String> = report

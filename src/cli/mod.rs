@@ -1,7 +1,9 @@
 //! Command-line wiring: one file per subcommand. This layer only parses options, calls the
 //! library stages in order and writes their output.
 
+mod compare;
 mod eval;
+mod explain;
 mod pair;
 mod score;
 
@@ -31,17 +33,21 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Group a directory's documents by story and pick each group's source.
     Pair(pair::PairArgs),
+    /// Compare two JSON reports: differences, intervals, p-values, and a regression gate.
+    Compare(compare::CompareArgs),
+    /// List every fact (number, name, quote) of a source and a candidate with its status.
+    Explain(explain::ExplainArgs),
 }
 
 /// Options shared by the scoring subcommands.
 #[derive(Debug, Clone, Args)]
 struct MetricArgs {
-    /// Metrics, comma-separated: ROUGE types (rouge1..rouge9, rougeL, rougeLsum), and, for
-    /// examples with a source, compression and extractive.
+    /// Metrics, comma-separated: ROUGE types (rouge1..rouge9, rougeL, rougeLsum), compression
+    /// and extractive (examples with a source), facts (against the source and references).
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "rouge1,rouge2,rougeL,rougeLsum,compression,extractive"
+        default_value = "rouge1,rouge2,rougeL,rougeLsum,compression,extractive,facts"
     )]
     metrics: Vec<MetricName>,
     /// Stemmer for ROUGE tokens longer than three characters.
@@ -88,6 +94,8 @@ pub fn main() -> ExitCode {
         Command::Score(args) => score::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Pair(args) => pair::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Compare(args) => compare::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -43,11 +43,19 @@ pub fn run(args: ScoreArgs) -> Result<(), Failure> {
     let mut config = EvalConfig::from_metrics(&args.metrics.metrics, args.metrics.stemmer);
     config.compression = false;
     config.extractive = false;
+    config.facts = false;
     let evaluator = Evaluator::new(config);
     let result = evaluator
         .evaluate(&example, &mut Workspace::default())
         .ok_or_else(|| anyhow::anyhow!("no reference given"))?;
-    let report = build_report(&evaluator, vec![result], 0, Vec::new(), None);
+    let report = build_report(
+        &evaluator,
+        vec![result],
+        0,
+        Vec::new(),
+        None,
+        &Default::default(),
+    )?;
     let mut out = output(&args.metrics.output)?;
     match args.metrics.format {
         sumbench::report::Format::Table => {

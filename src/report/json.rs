@@ -50,6 +50,11 @@ impl Json {
                 for (k, c) in report.columns.iter().enumerate() {
                     means.insert(c.key.clone(), json!({"mean": s.means[k], "defined": s.defined[k]}));
                 }
+                for (k, c) in report.columns.iter().enumerate() {
+                    if let Some(b) = s.bands.get(k).copied().flatten() {
+                        means[&c.key]["band"] = json!(b);
+                    }
+                }
                 json!({"name": s.name, "examples": s.examples, "scores": scores, "micro": micro, "metrics": means})
             })
             .collect();
@@ -77,6 +82,7 @@ impl Json {
                         "scores": scores_object(&s.rouge),
                         "counts": counts,
                         "values": values,
+                        "facts": s.facts,
                     })
                 })
             })
@@ -89,6 +95,7 @@ impl Json {
             "counts": report.counts,
             "notes": report.notes,
             "systems": systems,
+            "comparisons": report.comparisons,
             "examples": examples,
         })
     }
@@ -109,8 +116,20 @@ impl Render for Jsonl {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for e in &report.examples {
             for s in &e.systems {
-                let line =
+                let mut line =
                     json!({"id": e.id, "system": s.system, "scores": scores_object(&s.rouge)});
+                let mut metrics = Map::new();
+                for (c, v) in report.columns.iter().zip(&s.values) {
+                    if c.section != "ROUGE" {
+                        metrics.insert(c.key.clone(), json!(v));
+                    }
+                }
+                if !metrics.is_empty() {
+                    line["metrics"] = Value::Object(metrics);
+                }
+                if let Some(f) = &s.facts {
+                    line["facts"] = json!(f);
+                }
                 serde_json::to_writer(&mut *out, &line)?;
                 out.write_all(b"\n")?;
             }

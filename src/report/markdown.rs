@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{Render, Report, fmt_value};
+use super::{Render, Report, fmt_cell, fmt_value};
 
 /// GitHub-flavoured Markdown tables.
 pub struct Markdown;
@@ -43,12 +43,8 @@ impl Render for Markdown {
                 let n = cols.iter().map(|&k| s.defined[k]).max().unwrap_or(0);
                 let mut r = vec![cell(&s.name), n.to_string()];
                 for &k in &cols {
-                    let v = fmt_value(s.means[k]);
-                    r.push(if best[k] == Some(i) {
-                        format!("**{v}**")
-                    } else {
-                        v
-                    });
+                    let v = fmt_cell(s, k);
+                    r.push(if best[k][i] { format!("**{v}**") } else { v });
                 }
                 row(out, &r)?;
             }
@@ -67,6 +63,17 @@ impl Render for Markdown {
                 }
             }
             writeln!(out)?;
+        }
+        if !report.comparisons.is_empty() {
+            let cmp = crate::compare::CompareReport {
+                signature: report.signature.to_string(),
+                baseline_signature: report.signature.to_string(),
+                alpha: 0.05,
+                gates: Vec::new(),
+                systems: report.comparisons.clone(),
+                notes: Vec::new(),
+            };
+            super::comparison::render_systems(&cmp, super::Format::Markdown, out)?;
         }
         for note in &report.notes {
             writeln!(out, "> {}\n", cell(note))?;

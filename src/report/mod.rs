@@ -1,6 +1,7 @@
 //! Reports: one renderer per output format behind the [`Render`] trait, all reading the same
 //! [`Report`]. A renderer formats numbers; it never computes one.
 
+mod comparison;
 mod csv;
 mod json;
 mod markdown;
@@ -16,6 +17,7 @@ use crate::metrics::rouge::RougeType;
 use crate::signature::Signature;
 
 pub use self::csv::Csv;
+pub use comparison::render_comparison;
 pub use json::{Json, Jsonl};
 pub use markdown::Markdown;
 pub use table::Table;
@@ -57,6 +59,8 @@ pub struct Report {
     pub notes: Vec<String>,
     /// Whether renderers that can should add per-example rows.
     pub per_example: bool,
+    /// Comparisons of each system with a baseline system (`--baseline-system`).
+    pub comparisons: Vec<crate::compare::SystemComparison>,
 }
 
 impl Report {
@@ -90,35 +94,29 @@ impl Report {
             .collect()
     }
 
-    /// For each column, the index of the system with the best mean (`None` when the column has
-    /// no direction, fewer than two systems have a value, or all values are equal).
-    pub fn best(&self) -> Vec<Option<usize>> {
+    /// For each column, whether each system holds the best mean (ties all marked). Nothing is
+    /// marked when the column has no direction, fewer than two systems have a value, or all
+    /// values are equal.
+    pub fn best(&self) -> Vec<Vec<bool>> {
         self.columns
             .iter()
             .enumerate()
             .map(|(k, c)| {
-                let vals: Vec<(usize, f64)> = self
-                    .systems
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, s)| s.means[k].map(|v| (i, v)))
-                    .collect();
-                if vals.len() < 2 {
-                    return None;
+                let vals: Vec<Option<f64>> = self.systems.iter().map(|s| s.means[k]).collect();
+                let defined: Vec<f64> = vals.iter().flatten().copied().collect();
+                let none = vec![false; vals.len()];
+                if defined.len() < 2 {
+                    return none;
                 }
-                let pick = match c.better {
-                    Better::Higher => vals
-                        .iter()
-                        .copied()
-                        .reduce(|a, b| if b.1 > a.1 { b } else { a }),
-                    Better::Lower => vals
-                        .iter()
-                        .copied()
-                        .reduce(|a, b| if b.1 < a.1 { b } else { a }),
-                    Better::Neither => None,
-                }?;
-                let all_equal = vals.iter().all(|&(_, v)| v == pick.1);
-                (!all_equal).then_some(pick.0)
+                let top = match c.better {
+                    Better::Higher => defined.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+                    Better::Lower => defined.iter().copied().fold(f64::INFINITY, f64::min),
+                    Better::Neither => return none,
+                };
+                if defined.iter().all(|&v| v == top) {
+                    return none;
+                }
+                vals.iter().map(|v| *v == Some(top)).collect()
             })
             .collect()
     }
@@ -177,4 +175,12 @@ impl std::str::FromStr for Format {
 /// A value as the tables print it: four decimals, or `–` when undefined.
 pub(crate) fn fmt_value(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_owned(), |x| format!("{x:.4}"))
+}
+
+/// A system's column cell: its mean, or its band's point and interval when there is one.
+pub(crate) fn fmt_cell(s: &SystemSummary, k: usize) -> String {
+    match s.bands.get(k).copied().flatten() {
+        Some(b) => format!("{:.4} [{:.4}, {:.4}]", b.mid, b.low, b.high),
+        None => fmt_value(s.means[k]),
+    }
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment};
 
-use super::{Render, Report, fmt_value};
+use super::{Render, Report, fmt_cell, fmt_value};
 
 /// Comparison tables for the terminal.
 pub struct Table;
@@ -34,8 +34,8 @@ impl Render for Table {
                 let n = cols.iter().map(|&k| s.defined[k]).max().unwrap_or(0);
                 let mut row = vec![Cell::new(&s.name), right(n)];
                 for &k in &cols {
-                    let mut text = fmt_value(s.means[k]);
-                    if best[k] == Some(i) {
+                    let mut text = fmt_cell(s, k);
+                    if best[k][i] {
                         text.push('*');
                         marked = true;
                     }
@@ -63,6 +63,17 @@ impl Render for Table {
         }
         if marked {
             writeln!(out, "* best value in its column")?;
+        }
+        if !report.comparisons.is_empty() {
+            let cmp = crate::compare::CompareReport {
+                signature: report.signature.to_string(),
+                baseline_signature: report.signature.to_string(),
+                alpha: 0.05,
+                gates: Vec::new(),
+                systems: report.comparisons.clone(),
+                notes: Vec::new(),
+            };
+            super::comparison::render_systems(&cmp, super::Format::Table, out)?;
         }
         for note in &report.notes {
             writeln!(out, "note: {note}")?;

@@ -1,0 +1,152 @@
+//! `sumbench compare BASELINE.json CURRENT.json`: per system and metric, the difference, its
+//! interval and p-value; exit 1 when a gated metric drops significantly by more than its
+//! tolerance; exit 2 when the reports are not comparable.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+use sumbench::compare::{CompareReport, Gate, TestConfig, compare_reports, load_report, unmatched};
+use sumbench::dataset::read_to_string;
+use sumbench::report::{Format, render_comparison};
+use sumbench::stats::BootstrapConfig;
+
+use super::{Failure, output};
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The baseline report (`sumbench eval --format json`).
+    baseline: PathBuf,
+    /// The current report.
+    current: PathBuf,
+    /// Fail (exit 1) when METRIC drops by more than TOLERANCE and significantly; repeatable.
+    /// METRIC is a column key (rouge1.fmeasure, facts.support, …), a ROUGE type (its F), or
+    /// `all` (every metric with a direction). TOLERANCE defaults to 0.
+    #[arg(long = "fail-on", value_name = "METRIC[:TOLERANCE]")]
+    fail_on: Vec<Gate>,
+    /// Significance level, after Holm's correction over the gated metrics.
+    #[arg(long, default_value_t = 0.05)]
+    alpha: f64,
+    /// Compare anyway when the signatures differ or examples are missing from one report.
+    #[arg(long)]
+    allow_mismatch: bool,
+    /// Bootstrap resamples for the interval of the difference.
+    #[arg(long, default_value_t = 1000)]
+    resamples: usize,
+    /// Approximate-randomisation trials for the p-value.
+    #[arg(long, default_value_t = 10_000)]
+    trials: usize,
+    /// Seed of the random generator.
+    #[arg(long, default_value_t = 12345)]
+    seed: u64,
+    /// Output format: table, json, jsonl, csv or markdown.
+    #[arg(long, default_value = "table")]
+    format: Format,
+    /// Write the comparison to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+pub fn run(args: CompareArgs) -> Result<(), Failure> {
+    if !(args.alpha > 0.0 && args.alpha < 1.0) {
+        return Err(anyhow::anyhow!("--alpha must be between 0 and 1").into());
+    }
+    if args.resamples == 0 || args.trials == 0 {
+        return Err(anyhow::anyhow!("--resamples and --trials must be at least 1").into());
+    }
+    let load = |p: &PathBuf| -> Result<_, Failure> {
+        let text = read_to_string(p)?;
+        load_report(&text, &p.display().to_string()).map_err(|e| anyhow::anyhow!(e).into())
+    };
+    let baseline = load(&args.baseline)?;
+    let current = load(&args.current)?;
+    let mut notes = Vec::new();
+    let diff = baseline.signature.diff(&current.signature);
+    if !diff.is_empty() {
+        let what: Vec<String> = diff
+            .iter()
+            .map(|(k, a, b)| {
+                format!(
+                    "{k}: {} (baseline) vs {} (current)",
+                    a.as_deref().unwrap_or("absent"),
+                    b.as_deref().unwrap_or("absent")
+                )
+            })
+            .collect();
+        let msg = format!("the signatures differ: {}", what.join("; "));
+        if !args.allow_mismatch {
+            return Err(anyhow::anyhow!(
+                "{msg}; the numbers are not comparable (--allow-mismatch compares anyway)"
+            )
+            .into());
+        }
+        notes.push(format!("{msg} (accepted with --allow-mismatch)"));
+    }
+    let (only_base, only_cur) = unmatched(&baseline, &current);
+    if !only_base.is_empty() || !only_cur.is_empty() {
+        let show = |v: &[String]| {
+            let mut s = v.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+            if v.len() > 5 {
+                s.push_str(&format!(", … ({} in all)", v.len()));
+            }
+            s
+        };
+        let msg = format!(
+            "{} examples only in the baseline{}{}, {} only in the current report{}{}",
+            only_base.len(),
+            if only_base.is_empty() { "" } else { ": " },
+            show(&only_base),
+            only_cur.len(),
+            if only_cur.is_empty() { "" } else { ": " },
+            show(&only_cur),
+        );
+        if !args.allow_mismatch {
+            return Err(anyhow::anyhow!("{msg}; examples are aligned by id and system (--allow-mismatch compares the common ones)").into());
+        }
+        notes.push(format!("{msg}; compared on the common examples"));
+    }
+    let config = TestConfig {
+        bootstrap: BootstrapConfig {
+            resamples: args.resamples,
+            seed: args.seed,
+            confidence: 0.95,
+        },
+        trials: args.trials,
+        alpha: args.alpha,
+    };
+    let systems = compare_reports(&baseline, &current, &args.fail_on, &config)
+        .map_err(|e| anyhow::anyhow!(e))?;
+    if systems.is_empty() {
+        return Err(anyhow::anyhow!("the reports have no system in common").into());
+    }
+    let mut signature = current.signature.clone();
+    for (k, v) in config.signature_entries() {
+        signature.set(k, v);
+    }
+    let report = CompareReport {
+        signature: signature.with_version().to_string(),
+        baseline_signature: baseline.signature.to_string(),
+        alpha: args.alpha,
+        gates: args.fail_on.clone(),
+        systems,
+        notes,
+    };
+    let mut out = output(&args.output)?;
+    render_comparison(&report, args.format, &mut out)?;
+    out.flush()?;
+    let regressions = report.regressions();
+    if !regressions.is_empty() {
+        eprintln!(
+            "sumbench: regression on {} gated metric(s):",
+            regressions.len()
+        );
+        for r in &regressions {
+            eprintln!("  {r}");
+        }
+        return Err(Failure {
+            code: 1,
+            error: anyhow::anyhow!("gate failed"),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,788 @@
+//! Fact retention: numbers, names and quotes kept, lost, altered or invented.
+//!
+//! [`extract`] finds the facts of a text (from the original text, not ROUGE tokens), each with
+//! its byte span; [`compare`] checks a candidate (system summary) against a source (the
+//! article) and reports, per category and overall:
+//!
+//! * **retention** — share of the source's distinct facts that the candidate keeps;
+//! * **support** — share of the candidate's distinct facts that the source supports
+//!   (1 − hallucination rate).
+//!
+//! Counts are kept ([`CategoryCounts`]) so scores can be micro-averaged over a corpus.
+//! Comparing against a reference summary instead of the article is the same call with the
+//! reference as `source`.
+//!
+//! Lowercased, PTB-tokenised system outputs (`` obama says `` absolutely committed '' .
+//! -lrb- cnn -rrb- ``) work: numbers still extract, `` `` `` / `''` are quote marks, source
+//! names are searched case-insensitively on token boundaries, and since a caseless candidate
+//! cannot reveal its own names, name support is then *not assessable*
+//! ([`FactReport::names_assessable`] is `false` and the names' `support` is `None`).
+//!
+//! See [`numbers`], [`names`] and [`quotes`] for the extraction and matching rules.
+
+pub mod names;
+pub mod numbers;
+pub mod quotes;
+mod tokens;
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+pub use quotes::{ALTERED_THRESHOLD, MIN_QUOTE_WORDS, QuoteDiff};
+
+use tokens::WordStream;
+
+/// The category of a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// A number, quantity, date, year or decade.
+    Number,
+    /// A proper name (person, place, organisation, event, nationality).
+    Name,
+    /// A quotation of at least [`MIN_QUOTE_WORDS`] words.
+    Quote,
+}
+
+/// Structured internals of a fact used for matching (not serialised).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) enum Detail {
+    #[default]
+    None,
+    Number(numbers::NumVal),
+    Name(names::NameDetail),
+    Quote(Vec<String>),
+}
+
+/// One fact mention found in a text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    /// Category.
+    pub kind: FactKind,
+    /// Canonical key: distinct facts have distinct keys (`7000|count`, `2019-04|date`,
+    /// `kim jong un`, normalised quote words).
+    pub key: String,
+    /// Surface text as written.
+    pub text: String,
+    /// Byte span `[start, end)` of `text` in the extracted text.
+    pub span: (usize, usize),
+    /// Numbers only: qualified as approximate (`about`, `more than`, `nearly` …) or vague.
+    pub approximate: bool,
+    #[serde(skip)]
+    pub(crate) detail: Detail,
+}
+
+/// All facts of one text.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facts {
+    /// Number facts with exact values (possibly flagged approximate), in text order.
+    pub numbers: Vec<Fact>,
+    /// Name mentions, in text order (several mentions may share a key).
+    pub names: Vec<Fact>,
+    /// Quotes, in text order.
+    pub quotes: Vec<Fact>,
+    /// Vague quantities (`thousands of`, `tens of thousands`): listed, never scored.
+    pub vague: Vec<Fact>,
+    /// The text has case information (some uppercase letter); if not, names cannot be
+    /// extracted from it.
+    pub has_case: bool,
+}
+
+/// Extract the number, name and quote facts of `text`.
+pub fn extract(text: &str) -> Facts {
+    let toks = tokens::tokenize(text);
+    let has_case = tokens::has_case(&toks);
+    let tokenised = tokens::is_tokenised(text);
+    let ws = WordStream::new(&toks);
+    let (numbers, vague) = numbers::extract(text, &toks, tokenised, has_case);
+    let names = if has_case {
+        names::extract(text, &toks)
+    } else {
+        Vec::new()
+    };
+    let quotes = quotes::extract(text, &toks, &ws, tokenised);
+    Facts {
+        numbers,
+        names,
+        quotes,
+        vague,
+        has_case,
+    }
+}
+
+/// The outcome of one fact check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactStatus {
+    /// Source fact found in the candidate.
+    Kept,
+    /// Source fact absent from the candidate.
+    Missing,
+    /// Candidate number or name supported by the source.
+    Supported,
+    /// Candidate fact not supported by the source (quotes: neither verbatim nor altered).
+    Unsupported,
+    /// Candidate quote found word for word in the source.
+    Verbatim,
+    /// Candidate quote close to one source quote but changed (see [`FactCheck::diff`]).
+    Altered,
+    /// Candidate vague quantity (`thousands of`): listed, not scored.
+    Vague,
+}
+
+/// One checked fact: a distinct source fact (`kept` / `missing`) or a distinct candidate fact
+/// (`supported` / `unsupported` / `verbatim` / `altered` / `vague`).
+#[derive(Debug, Clone, Serialize)]
+pub struct FactCheck {
+    /// Category.
+    pub kind: FactKind,
+    /// Outcome.
+    pub status: FactStatus,
+    /// Canonical key.
+    pub key: String,
+    /// Surface text (first mention) in the text the fact comes from.
+    pub text: String,
+    /// Byte span in the source text (the source mention, or the supporting source match).
+    pub source_span: Option<(usize, usize)>,
+    /// Byte span in the candidate text (the candidate mention, or where a source fact was found).
+    pub candidate_span: Option<(usize, usize)>,
+    /// Numbers: approximate mention.
+    pub approximate: bool,
+    /// Quotes: word-level similarity to the closest source quote (1.0 when verbatim).
+    pub similarity: Option<f64>,
+    /// Altered quotes: the word-level difference.
+    pub diff: Option<QuoteDiff>,
+}
+
+/// Sufficient statistics of one category (or all categories) for one example.
+/// Add them up with [`CategoryCounts::add`] for corpus-level (micro-averaged) scores.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct CategoryCounts {
+    /// Distinct facts in the source.
+    pub source_distinct: u64,
+    /// Of those, kept by the candidate.
+    pub kept: u64,
+    /// Distinct (assessable) facts in the candidate.
+    pub candidate_distinct: u64,
+    /// Of those, supported by the source (quotes: verbatim).
+    pub supported: u64,
+    /// Of those, altered (quotes only).
+    pub altered: u64,
+    /// Of those, unsupported.
+    pub unsupported: u64,
+    /// Mentions of the candidate's distinct (assessable) facts.
+    pub candidate_mentions: u64,
+    /// Of those, mentions of supported facts (Nan et al.'s mention-level precision numerator).
+    pub supported_mentions: u64,
+    /// Candidate facts of this category could be assessed (`false` for names of a caseless
+    /// candidate).
+    pub candidate_assessable: bool,
+    /// `kept / source_distinct` (derived; `None` when the source has none).
+    pub retention: Option<f64>,
+    /// `supported / candidate_distinct` (derived; `None` when the candidate has none or they
+    /// are not assessable).
+    pub support: Option<f64>,
+}
+
+impl CategoryCounts {
+    /// Share of the source's distinct facts kept; `None` if the source has none.
+    pub fn retention(&self) -> Option<f64> {
+        (self.source_distinct > 0).then(|| self.kept as f64 / self.source_distinct as f64)
+    }
+
+    /// Share of the candidate's distinct facts supported; `None` if there are none or they
+    /// are not assessable.
+    pub fn support(&self) -> Option<f64> {
+        (self.candidate_assessable && self.candidate_distinct > 0)
+            .then(|| self.supported as f64 / self.candidate_distinct as f64)
+    }
+
+    /// Mention-level support: share of the candidate's fact mentions that are supported.
+    pub fn mention_support(&self) -> Option<f64> {
+        (self.candidate_assessable && self.candidate_mentions > 0)
+            .then(|| self.supported_mentions as f64 / self.candidate_mentions as f64)
+    }
+
+    /// Add another example's counts (derived shares are recomputed).
+    pub fn add(&mut self, o: &CategoryCounts) {
+        self.source_distinct += o.source_distinct;
+        self.kept += o.kept;
+        self.candidate_distinct += o.candidate_distinct;
+        self.supported += o.supported;
+        self.altered += o.altered;
+        self.unsupported += o.unsupported;
+        self.candidate_mentions += o.candidate_mentions;
+        self.supported_mentions += o.supported_mentions;
+        self.candidate_assessable |= o.candidate_assessable;
+        self.refresh();
+    }
+
+    fn refresh(&mut self) {
+        self.retention = self.retention();
+        self.support = self.support();
+    }
+}
+
+/// Fact comparison of one candidate against one source.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactReport {
+    /// Number facts.
+    pub numbers: CategoryCounts,
+    /// Name facts.
+    pub names: CategoryCounts,
+    /// Quote facts (`supported` = verbatim).
+    pub quotes: CategoryCounts,
+    /// All categories summed; names' candidate side only when assessable.
+    pub overall: CategoryCounts,
+    /// Candidate names could be assessed (the candidate has case information).
+    pub names_assessable: bool,
+    /// Every distinct fact checked: per category, source-side checks then candidate-side
+    /// checks, each in text order.
+    pub checks: Vec<FactCheck>,
+}
+
+/// Extract both texts and compare them (see [`compare`]).
+pub fn check(source_text: &str, candidate_text: &str) -> FactReport {
+    compare(
+        source_text,
+        &extract(source_text),
+        candidate_text,
+        &extract(candidate_text),
+    )
+}
+
+/// Distinct facts (first mention of each key, in text order) with all mentions.
+fn distinct(facts: &[Fact]) -> Vec<(&Fact, Vec<&Fact>)> {
+    let mut order: Vec<(&Fact, Vec<&Fact>)> = Vec::new();
+    let mut pos: FxHashMap<&str, usize> = FxHashMap::default();
+    for f in facts {
+        match pos.get(f.key.as_str()) {
+            Some(&i) => order[i].1.push(f),
+            None => {
+                pos.insert(f.key.as_str(), order.len());
+                order.push((f, vec![f]));
+            }
+        }
+    }
+    order
+}
+
+fn check_of(kind: FactKind, status: FactStatus, f: &Fact) -> FactCheck {
+    FactCheck {
+        kind,
+        status,
+        key: f.key.clone(),
+        text: f.text.clone(),
+        source_span: None,
+        candidate_span: None,
+        approximate: f.approximate,
+        similarity: None,
+        diff: None,
+    }
+}
+
+/// Compare a candidate's facts with a source's. `source` and `candidate` must come from
+/// [`extract`] on `source_text` and `candidate_text`.
+pub fn compare(
+    source_text: &str,
+    source: &Facts,
+    candidate_text: &str,
+    candidate: &Facts,
+) -> FactReport {
+    let s_toks = tokens::tokenize(source_text);
+    let c_toks = tokens::tokenize(candidate_text);
+    let s_ws = WordStream::new(&s_toks);
+    let c_ws = WordStream::new(&c_toks);
+    let mut checks = Vec::new();
+
+    let numbers = compare_numbers(source, candidate, &mut checks);
+    let names_assessable = candidate.has_case;
+    let names = compare_names(
+        source,
+        candidate,
+        &s_ws,
+        &c_ws,
+        names_assessable,
+        &mut checks,
+    );
+    let quotes = compare_quotes(source, candidate, &s_ws, &c_ws, &mut checks);
+
+    let mut overall = CategoryCounts {
+        candidate_assessable: true,
+        ..Default::default()
+    };
+    for c in [&numbers, &names, &quotes] {
+        overall.source_distinct += c.source_distinct;
+        overall.kept += c.kept;
+        if c.candidate_assessable {
+            overall.candidate_distinct += c.candidate_distinct;
+            overall.supported += c.supported;
+            overall.altered += c.altered;
+            overall.unsupported += c.unsupported;
+            overall.candidate_mentions += c.candidate_mentions;
+            overall.supported_mentions += c.supported_mentions;
+        }
+    }
+    overall.refresh();
+    FactReport {
+        numbers,
+        names,
+        quotes,
+        overall,
+        names_assessable,
+        checks,
+    }
+}
+
+fn num_val(f: &Fact) -> Option<&numbers::NumVal> {
+    match &f.detail {
+        Detail::Number(v) => Some(v),
+        _ => None,
+    }
+}
+
+fn compare_numbers(
+    source: &Facts,
+    candidate: &Facts,
+    checks: &mut Vec<FactCheck>,
+) -> CategoryCounts {
+    let mut cc = CategoryCounts {
+        candidate_assessable: true,
+        ..Default::default()
+    };
+    for (f, _) in distinct(&source.numbers) {
+        cc.source_distinct += 1;
+        let hit = num_val(f).and_then(|sv| {
+            candidate
+                .numbers
+                .iter()
+                .find(|c| num_val(c).is_some_and(|cv| numbers::compatible(sv, cv)))
+        });
+        let mut ch = check_of(
+            FactKind::Number,
+            if hit.is_some() {
+                FactStatus::Kept
+            } else {
+                FactStatus::Missing
+            },
+            f,
+        );
+        ch.source_span = Some(f.span);
+        ch.candidate_span = hit.map(|c| c.span);
+        if hit.is_some() {
+            cc.kept += 1;
+        }
+        checks.push(ch);
+    }
+    let mut cand_checks = Vec::new();
+    for (f, mentions) in distinct(&candidate.numbers) {
+        cc.candidate_distinct += 1;
+        cc.candidate_mentions += mentions.len() as u64;
+        let hit = num_val(f).and_then(|cv| {
+            source
+                .numbers
+                .iter()
+                .find(|s| num_val(s).is_some_and(|sv| numbers::implies(sv, cv)))
+        });
+        let status = if hit.is_some() {
+            FactStatus::Supported
+        } else {
+            FactStatus::Unsupported
+        };
+        if hit.is_some() {
+            cc.supported += 1;
+            cc.supported_mentions += mentions.len() as u64;
+        } else {
+            cc.unsupported += 1;
+        }
+        let mut ch = check_of(FactKind::Number, status, f);
+        ch.candidate_span = Some(f.span);
+        ch.source_span = hit.map(|s| s.span);
+        cand_checks.push((f.span.0, ch));
+    }
+    for f in &candidate.vague {
+        let mut ch = check_of(FactKind::Number, FactStatus::Vague, f);
+        ch.candidate_span = Some(f.span);
+        cand_checks.push((f.span.0, ch));
+    }
+    cand_checks.sort_by_key(|(s, _)| *s);
+    checks.extend(cand_checks.into_iter().map(|(_, c)| c));
+    cc.refresh();
+    cc
+}
+
+fn name_details<'a>(mentions: &[&'a Fact]) -> Vec<&'a names::NameDetail> {
+    mentions
+        .iter()
+        .filter_map(|m| match &m.detail {
+            Detail::Name(d) => Some(d),
+            _ => None,
+        })
+        .collect()
+}
+
+fn compare_names(
+    source: &Facts,
+    candidate: &Facts,
+    s_ws: &WordStream,
+    c_ws: &WordStream,
+    assessable: bool,
+    checks: &mut Vec<FactCheck>,
+) -> CategoryCounts {
+    let mut cc = CategoryCounts {
+        candidate_assessable: assessable,
+        ..Default::default()
+    };
+    let s_distinct = distinct(&source.names);
+    for (f, mentions) in &s_distinct {
+        cc.source_distinct += 1;
+        let forms = names::forms(&f.key, &name_details(mentions));
+        let hit = names::find_entity(c_ws, &forms, candidate.has_case);
+        let mut ch = check_of(
+            FactKind::Name,
+            if hit.is_some() {
+                FactStatus::Kept
+            } else {
+                FactStatus::Missing
+            },
+            f,
+        );
+        ch.source_span = Some(f.span);
+        ch.candidate_span = hit;
+        if hit.is_some() {
+            cc.kept += 1;
+        }
+        checks.push(ch);
+    }
+    if assessable {
+        let source_keys: Vec<&str> = s_distinct.iter().map(|(f, _)| f.key.as_str()).collect();
+        for (f, mentions) in distinct(&candidate.names) {
+            cc.candidate_distinct += 1;
+            cc.candidate_mentions += mentions.len() as u64;
+            let details = name_details(&mentions);
+            // Support: the full key (not shortened mentions), its aliases and initials.
+            let own: Vec<&names::NameDetail> = details
+                .iter()
+                .copied()
+                .filter(|d| d.mention.join(" ") == f.key)
+                .collect();
+            let forms = names::forms(&f.key, &own);
+            let mut hit = names::find_entity(s_ws, &forms, source.has_case);
+            if hit.is_none()
+                && details.iter().any(|d| d.acronym)
+                && names::acronym_matches(&f.key, &source_keys)
+            {
+                hit = s_distinct
+                    .iter()
+                    .find(|(sf, _)| names::acronym_matches(&f.key, &[sf.key.as_str()]))
+                    .map(|(sf, _)| sf.span);
+            }
+            let status = if hit.is_some() {
+                FactStatus::Supported
+            } else {
+                FactStatus::Unsupported
+            };
+            if hit.is_some() {
+                cc.supported += 1;
+                cc.supported_mentions += mentions.len() as u64;
+            } else {
+                cc.unsupported += 1;
+            }
+            let mut ch = check_of(FactKind::Name, status, f);
+            ch.candidate_span = Some(f.span);
+            ch.source_span = hit;
+            checks.push(ch);
+        }
+    }
+    cc.refresh();
+    cc
+}
+
+fn quote_words(f: &Fact) -> &[String] {
+    match &f.detail {
+        Detail::Quote(w) => w,
+        _ => &[],
+    }
+}
+
+fn compare_quotes(
+    source: &Facts,
+    candidate: &Facts,
+    s_ws: &WordStream,
+    c_ws: &WordStream,
+    checks: &mut Vec<FactCheck>,
+) -> CategoryCounts {
+    let mut cc = CategoryCounts {
+        candidate_assessable: true,
+        ..Default::default()
+    };
+    let s_distinct = distinct(&source.quotes);
+    let c_distinct = distinct(&candidate.quotes);
+    // source quote index -> candidate span that keeps it
+    let mut kept_by: Vec<Option<(usize, usize)>> = vec![None; s_distinct.len()];
+    let mut cand_checks = Vec::new();
+    for (f, mentions) in &c_distinct {
+        cc.candidate_distinct += 1;
+        cc.candidate_mentions += mentions.len() as u64;
+        let cw = quote_words(f);
+        let mut ch = check_of(FactKind::Quote, FactStatus::Unsupported, f);
+        ch.candidate_span = Some(f.span);
+        if let Some(p) = s_ws.find_norm_seq(cw) {
+            ch.status = FactStatus::Verbatim;
+            ch.similarity = Some(1.0);
+            let last = p + cw.len() - 1;
+            ch.source_span = s_ws
+                .words
+                .get(p)
+                .zip(s_ws.words.get(last))
+                .map(|(a, b)| (a.start, b.end));
+            cc.supported += 1;
+            cc.supported_mentions += mentions.len() as u64;
+            for (k, (sf, _)) in s_distinct.iter().enumerate() {
+                if kept_by[k].is_none() && quotes::contains_seq(quote_words(sf), cw) {
+                    kept_by[k] = Some(f.span);
+                }
+            }
+        } else {
+            let best = s_distinct
+                .iter()
+                .enumerate()
+                .filter_map(|(k, (sf, _))| quotes::align(cw, quote_words(sf)).map(|a| (k, a)))
+                .max_by(|a, b| a.1.similarity.total_cmp(&b.1.similarity));
+            if let Some((k, a)) = best {
+                ch.similarity = Some(a.similarity);
+                if a.similarity >= ALTERED_THRESHOLD && a.common >= 2 {
+                    ch.status = FactStatus::Altered;
+                    let sw = quote_words(s_distinct[k].0);
+                    let _ = sw;
+                    let range = s_ws.range_in(s_distinct[k].0.span.0, s_distinct[k].0.span.1);
+                    let (wa, wb) = (range.start + a.window.0, range.start + a.window.1);
+                    ch.source_span = match (
+                        s_ws.words.get(wa),
+                        wb.checked_sub(1).and_then(|e| s_ws.words.get(e)),
+                    ) {
+                        (Some(x), Some(y)) if wb > wa => Some((x.start, y.end)),
+                        _ => Some(s_distinct[k].0.span),
+                    };
+                    ch.diff = Some(a.diff);
+                    cc.altered += 1;
+                    if kept_by[k].is_none() {
+                        kept_by[k] = Some(f.span);
+                    }
+                }
+            }
+            if ch.status == FactStatus::Unsupported {
+                cc.unsupported += 1;
+            }
+        }
+        cand_checks.push(ch);
+    }
+    for (k, (f, _)) in s_distinct.iter().enumerate() {
+        cc.source_distinct += 1;
+        let hit = kept_by[k].or_else(|| {
+            let sw = quote_words(f);
+            c_ws.find_norm_seq(sw).and_then(|p| {
+                let last = p + sw.len() - 1;
+                c_ws.words
+                    .get(p)
+                    .zip(c_ws.words.get(last))
+                    .map(|(a, b)| (a.start, b.end))
+            })
+        });
+        let mut ch = check_of(
+            FactKind::Quote,
+            if hit.is_some() {
+                FactStatus::Kept
+            } else {
+                FactStatus::Missing
+            },
+            f,
+        );
+        ch.source_span = Some(f.span);
+        ch.candidate_span = hit;
+        if hit.is_some() {
+            cc.kept += 1;
+        }
+        checks.push(ch);
+    }
+    checks.extend(cand_checks);
+    cc.refresh();
+    cc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercased_tokenised_candidate() {
+        let src = "North Korean leader Kim Jong Un said on Wednesday that 7,000 containers were \
+                   shipped. \"We are absolutely committed to peace,\" Kim said, according to CNN.";
+        let cand = "kim jong un says he is `` absolutely committed to peace '' . -lrb- cnn -rrb- 7,000 containers .";
+        let r = check(src, cand);
+        assert!(!r.names_assessable);
+        assert_eq!(r.names.support(), None);
+        assert!(r.names.kept >= 2, "{:?}", r.checks); // kim jong un, cnn
+        assert_eq!(r.numbers.kept, 1);
+        assert_eq!(r.numbers.support(), Some(1.0));
+        assert_eq!(r.quotes.supported, 1);
+        assert_eq!(r.quotes.kept, 1);
+        // "north korean" is not found in the candidate
+        assert!(
+            r.checks
+                .iter()
+                .any(|c| c.key == "north korean" && c.status == FactStatus::Missing)
+        );
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        for t in [
+            "",
+            " ",
+            "\"",
+            "“",
+            "‘’",
+            "$",
+            "-",
+            "-lrb-",
+            "1,",
+            ",1",
+            "1.2.3",
+            "99999999999999999999999999999999999999 dollars",
+            "’’’’",
+            "a.b.c.d.",
+            "\u{202f}7",
+        ] {
+            let r = check(t, t);
+            let _ = serde_json::to_string(&r).unwrap();
+        }
+    }
+
+    fn tricky() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let atoms = prop::sample::select(vec![
+            "7,000",
+            "3.5",
+            "%",
+            "$",
+            "£",
+            "€",
+            "per",
+            "cent",
+            "million",
+            "bn",
+            "m",
+            "k",
+            "third",
+            "3rd",
+            "1980s",
+            "’80s",
+            "May",
+            "march",
+            "Sept",
+            ".",
+            ",",
+            "10",
+            "2019",
+            "-",
+            "–",
+            "60",
+            "thousands",
+            "of",
+            "about",
+            "more",
+            "than",
+            "a",
+            "dozen",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "\"",
+            "«",
+            "»",
+            "``",
+            "''",
+            "-lrb-",
+            "-rrb-",
+            "Kim",
+            "Jong-un",
+            "Russia’s",
+            "U.S.",
+            "The",
+            "President",
+            "Vladimir",
+            "Putin",
+            "\n",
+            " ",
+            "seven",
+            "thousand",
+            "twenty-five",
+            "/",
+            "9/11",
+            "G7",
+            "COVID-19",
+            "99999999999999999999999999999999",
+            "0.000000000000000000001",
+            "é",
+            "日本",
+            "\u{202f}",
+            "'s",
+            "’s",
+            "of",
+            "Republic",
+            "NHK",
+            "second",
+            "first",
+        ]);
+        prop::collection::vec(atoms, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_text(a in ".{0,120}", b in ".{0,120}") {
+            let r = check(&a, &b);
+            let _ = serde_json::to_string(&r).unwrap();
+            let f = extract(&a);
+            for x in f.numbers.iter().chain(&f.names).chain(&f.quotes).chain(&f.vague) {
+                proptest::prop_assert!(x.span.0 <= x.span.1 && x.span.1 <= a.len());
+                proptest::prop_assert_eq!(&a[x.span.0..x.span.1], x.text.as_str());
+            }
+        }
+
+        #[test]
+        fn never_panics_on_tricky_tokens(a in tricky(), b in tricky(), glue in proptest::bool::ANY) {
+            let a = if glue { a.replace(' ', "") } else { a };
+            let r = check(&a, &b);
+            let _ = serde_json::to_string(&r).unwrap();
+            let f = extract(&a);
+            for x in f.numbers.iter().chain(&f.names).chain(&f.quotes).chain(&f.vague) {
+                proptest::prop_assert!(x.span.0 <= x.span.1 && x.span.1 <= a.len());
+                proptest::prop_assert_eq!(&a[x.span.0..x.span.1], x.text.as_str());
+            }
+            // a text fully supports itself
+            let own = check(&b, &b);
+            for c in [own.numbers, own.quotes] {
+                proptest::prop_assert!(c.support().is_none_or(|s| s == 1.0), "{:?}", own.checks);
+            }
+        }
+    }
+
+    #[test]
+    fn counts_add() {
+        let mut a = CategoryCounts {
+            source_distinct: 2,
+            kept: 1,
+            candidate_distinct: 1,
+            supported: 1,
+            candidate_assessable: true,
+            ..Default::default()
+        };
+        a.refresh();
+        assert_eq!(a.retention, Some(0.5));
+        a.add(&a.clone());
+        assert_eq!(a.source_distinct, 4);
+        assert_eq!(a.support(), Some(1.0));
+    }
+}

@@ -1,0 +1,524 @@
+//! Shared tokenisation for fact extraction: byte-span tokens over the original text and a
+//! normalised word stream used for case-aware, token-boundary searches (names, quotes).
+
+use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
+
+/// Coarse token class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// Starts with a letter; may hold digits, internal apostrophes and hyphens
+    /// (`Russia’s`, `Jong-un`, `COVID-19`) or be a dotted acronym (`U.S.`).
+    Word,
+    /// Digits with internal `,` / `.` separators (`7,000`, `3.5`).
+    Num,
+    /// Any other single character, plus the multi-character PTB tokens
+    /// `` `` ``, `''` and `-lrb-`-style brackets.
+    Punct,
+}
+
+/// One token with its byte span in the original text.
+#[derive(Clone, Debug)]
+pub(crate) struct Tok<'a> {
+    pub kind: TokKind,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// Whitespace (or the start of the text) precedes the token.
+    pub space_before: bool,
+    /// First token of its line.
+    pub line_start: bool,
+    /// Words: lowercased, apostrophes unified; other tokens: the text.
+    pub norm: Cow<'a, str>,
+    /// Words: `norm` without possessive and dots; other tokens: the text.
+    pub base: Cow<'a, str>,
+}
+
+impl Tok<'_> {
+    /// `true` if the first character is uppercase.
+    pub fn is_cap(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+const PTB_BRACKETS: [&str; 6] = ["-lrb-", "-rrb-", "-lsb-", "-rsb-", "-lcb-", "-rcb-"];
+
+/// Returns the PTB bracket token (`-lrb-` …) starting at `s`, if any (case-insensitive).
+fn ptb_bracket(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.len() < 5 {
+        return None;
+    }
+    let head = &b[..5];
+    PTB_BRACKETS
+        .iter()
+        .any(|p| head.eq_ignore_ascii_case(p.as_bytes()))
+        .then_some(5)
+}
+
+/// Is this punctuation token a PTB bracket (`-lrb-`, `-RRB-` …)?
+pub(crate) fn is_ptb_bracket(t: &str) -> bool {
+    t.len() == 5 && ptb_bracket(t).is_some()
+}
+
+/// Tokenise `text` into words, numbers and punctuation, with byte spans.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let at = |k: usize| -> Option<char> { chars.get(k).map(|&(_, c)| c) };
+    let off = |k: usize| -> usize { chars.get(k).map_or(text.len(), |&(o, _)| o) };
+    let mut i = 0;
+    let mut space_before = true;
+    let mut line_start = true;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            if c == '\n' || c == '\u{2029}' {
+                line_start = true;
+            }
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let (kind, j) = if c.is_alphabetic() {
+            (TokKind::Word, scan_word(&chars, i))
+        } else if c.is_ascii_digit() {
+            (TokKind::Num, scan_num(&chars, i))
+        } else if c == '-' && ptb_bracket(&text[start..]).is_some() {
+            (TokKind::Punct, i + 5)
+        } else if (c == '`' && at(i + 1) == Some('`')) || (c == '\'' && at(i + 1) == Some('\'')) {
+            (TokKind::Punct, i + 2)
+        } else {
+            (TokKind::Punct, i + 1)
+        };
+        let j = j.min(n).max(i + 1);
+        let end = off(j);
+        let t = &text[start..end];
+        let (norm, base) = if kind == TokKind::Word && !is_ptb_bracket(t) {
+            let norm = norm_word(t);
+            let base = base_cow(&norm);
+            (norm, base)
+        } else {
+            (Cow::Borrowed(t), Cow::Borrowed(t))
+        };
+        out.push(Tok {
+            kind,
+            text: t,
+            start,
+            end,
+            space_before,
+            line_start,
+            norm,
+            base,
+        });
+        space_before = false;
+        line_start = false;
+        i = j;
+    }
+    out
+}
+
+/// Scan a word starting at `i` (a letter); returns the index after it.
+fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
+    let n = chars.len();
+    let at = |k: usize| -> Option<char> { chars.get(k).map(|&(_, c)| c) };
+    // Dotted acronym: (L.){2,}
+    let mut k = i;
+    let mut reps = 0;
+    while k + 1 < n && chars[k].1.is_alphabetic() && chars[k + 1].1 == '.' {
+        reps += 1;
+        k += 2;
+    }
+    if reps >= 2 && !at(k).is_some_and(char::is_alphanumeric) {
+        return k;
+    }
+    let mut j = i;
+    loop {
+        while j < n && chars[j].1.is_alphanumeric() {
+            j += 1;
+        }
+        if j + 1 < n
+            && (is_apostrophe(chars[j].1) || is_hyphen(chars[j].1))
+            && chars[j + 1].1.is_alphanumeric()
+        {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// Scan a number starting at `i` (an ASCII digit); returns the index after it.
+fn scan_num(chars: &[(usize, char)], i: usize) -> usize {
+    let n = chars.len();
+    let mut j = i;
+    loop {
+        while j < n && chars[j].1.is_ascii_digit() {
+            j += 1;
+        }
+        if j + 1 < n && matches!(chars[j].1, ',' | '.') && chars[j + 1].1.is_ascii_digit() {
+            j += 1;
+            continue;
+        }
+        // SI thousands separators (no-break spaces) followed by exactly three digits.
+        if j + 3 < n
+            && matches!(chars[j].1, '\u{a0}' | '\u{202f}' | '\u{2009}')
+            && chars[j + 1..j + 4].iter().all(|&(_, c)| c.is_ascii_digit())
+            && !chars.get(j + 4).is_some_and(|&(_, c)| c.is_ascii_digit())
+        {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// Does the text carry case information (any uppercase letter outside PTB bracket tokens)?
+pub(crate) fn has_case(toks: &[Tok<'_>]) -> bool {
+    toks.iter().any(|t| {
+        t.kind != TokKind::Punct
+            && !is_ptb_bracket(t.text)
+            && t.text.chars().any(char::is_uppercase)
+    })
+}
+
+/// Heuristic: is this PTB-style tokenised text (`-lrb-`, `` `` ``, spaced commas)?
+pub(crate) fn is_tokenised(text: &str) -> bool {
+    if text.contains(" `` ") || text.contains(" '' ") {
+        return true;
+    }
+    let lower_has = |p: &str| text.contains(p) || text.contains(&p.to_uppercase());
+    if lower_has("-lrb-") || lower_has("-rrb-") {
+        return true;
+    }
+    let commas = text.matches(',').count();
+    let spaced = text.matches(" , ").count();
+    commas >= 2 && spaced * 10 >= commas * 8
+}
+
+/// One normalised word of the word stream.
+#[derive(Clone, Debug)]
+pub(crate) struct W<'a> {
+    /// Lowercased, apostrophes unified to `'` (numbers: separators removed).
+    pub norm: Cow<'a, str>,
+    /// `norm` without possessive `'s` / trailing `'` and without dots (`u.s.` → `us`).
+    pub base: Cow<'a, str>,
+    /// The whole source word starts with an uppercase letter.
+    pub cap: bool,
+    /// The source word is an acronym: all letters uppercase (≥2 letters) or dotted (`u.s.`).
+    pub acro: bool,
+    /// Punctuation or a line break separates this word from the previous one.
+    pub brk: bool,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Normalise a word: lowercase and unify apostrophes (borrowed when already normal).
+pub(crate) fn norm_word(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+        return Cow::Borrowed(s);
+    }
+    if s.is_ascii() {
+        return Cow::Owned(s.to_ascii_lowercase());
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_apostrophe(c) { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
+/// Strip a possessive and dots from a normalised word.
+pub(crate) fn base_of(norm: &str) -> String {
+    base_cow(&Cow::Borrowed(norm)).into_owned()
+}
+
+fn base_cow<'a>(norm: &Cow<'a, str>) -> Cow<'a, str> {
+    let s: &str = norm;
+    let t = s.strip_suffix("'s").unwrap_or(s);
+    let t = t.strip_suffix('\'').unwrap_or(t);
+    if t.contains('.') {
+        return Cow::Owned(t.chars().filter(|&c| c != '.').collect());
+    }
+    if t.len() == s.len() {
+        return norm.clone();
+    }
+    match norm {
+        Cow::Borrowed(b) => Cow::Borrowed(&b[..t.len()]),
+        Cow::Owned(_) => Cow::Owned(t.to_string()),
+    }
+}
+
+fn is_acronym_surface(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if s.contains('.') && letters >= 2 {
+        return true;
+    }
+    // All caps (an optional plural / possessive tail aside): NHK, KCNA, ICBMs.
+    let core = s.trim_end_matches(['s', '\'', '’']);
+    let core_letters = core.chars().filter(|c| c.is_alphabetic()).count();
+    core_letters >= 2
+        && core
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// The normalised word stream of a text, with an index from `base` to positions.
+pub(crate) struct WordStream<'a> {
+    pub words: Vec<W<'a>>,
+    /// (hash of `base`, position), sorted.
+    index: Vec<(u64, u32)>,
+}
+
+impl<'a> WordStream<'a> {
+    /// Build the stream from tokens: words split at hyphens, numbers without separators,
+    /// punctuation and line breaks recorded as breaks.
+    pub fn new(toks: &[Tok<'a>]) -> Self {
+        let mut words: Vec<W<'a>> = Vec::with_capacity(toks.len());
+        let mut brk = true;
+        for t in toks {
+            if t.line_start {
+                brk = true;
+            }
+            match t.kind {
+                TokKind::Punct => {
+                    brk = true;
+                }
+                TokKind::Num => {
+                    let norm: Cow<'a, str> =
+                        if t.text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                            Cow::Borrowed(t.text)
+                        } else {
+                            Cow::Owned(
+                                t.text
+                                    .chars()
+                                    .filter(|c| c.is_ascii_digit() || *c == '.')
+                                    .collect(),
+                            )
+                        };
+                    words.push(W {
+                        base: norm.clone(),
+                        norm,
+                        cap: false,
+                        acro: false,
+                        brk,
+                        start: t.start,
+                        end: t.end,
+                    });
+                    brk = false;
+                }
+                TokKind::Word => {
+                    let cap = t.is_cap();
+                    let acro = cap && is_acronym_surface(t.text);
+                    if !t.text.contains(is_hyphen) {
+                        let mut base = t.base.clone();
+                        if acro && !t.text.contains('.') && base.len() > 2 && base.ends_with('s') {
+                            // ICBMs -> icbm
+                            base = Cow::Owned(base[..base.len() - 1].to_string());
+                        }
+                        words.push(W {
+                            norm: t.norm.clone(),
+                            base,
+                            cap,
+                            acro,
+                            brk,
+                            start: t.start,
+                            end: t.end,
+                        });
+                        brk = false;
+                        continue;
+                    }
+                    let mut part_start = t.start;
+                    let mut first = true;
+                    for part in t.text.split(is_hyphen) {
+                        let part_end = part_start + part.len();
+                        if !part.is_empty() {
+                            let norm = norm_word(part);
+                            let base = base_cow(&norm);
+                            words.push(W {
+                                norm,
+                                base,
+                                cap,
+                                acro,
+                                brk: brk && first,
+                                start: part_start,
+                                end: part_end,
+                            });
+                        }
+                        first = false;
+                        let hy_len = t.text[part_end - t.start..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8);
+                        part_start = part_end + hy_len;
+                    }
+                    brk = false;
+                }
+            }
+        }
+        let mut index: Vec<(u64, u32)> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (hash_str(&w.base), i as u32))
+            .collect();
+        index.sort_unstable();
+        WordStream { words, index }
+    }
+
+    /// Positions of words whose `base` equals `b` (in text order).
+    pub fn positions<'s>(&'s self, b: &'s str) -> impl Iterator<Item = usize> + 's {
+        let h = hash_str(b);
+        let lo = self.index.partition_point(|&(x, _)| x < h);
+        self.index[lo..]
+            .iter()
+            .take_while(move |&&(x, _)| x == h)
+            .map(|&(_, p)| p as usize)
+            .filter(move |&p| self.words.get(p).is_some_and(|w| w.base == b))
+    }
+
+    /// Find `form` (a sequence of `base` words) contiguously, without punctuation between.
+    /// `need_cap`: every non-connector matched word must be capitalised in the text;
+    /// `acronym`: the matched word(s) must be written as acronyms (`U.N.`, `UN`).
+    /// Returns the byte span of the first match.
+    pub fn find_form(
+        &self,
+        form: &[String],
+        need_cap: bool,
+        acronym: bool,
+    ) -> Option<(usize, usize)> {
+        let first = form.first()?;
+        'outer: for p in self.positions(first) {
+            if p + form.len() > self.words.len() {
+                continue;
+            }
+            for (k, f) in form.iter().enumerate() {
+                let w = &self.words[p + k];
+                if w.base != f.as_str() || (k > 0 && w.brk) {
+                    continue 'outer;
+                }
+                if need_cap && !w.cap && !is_connector(f) {
+                    continue 'outer;
+                }
+                if acronym && !w.acro {
+                    continue 'outer;
+                }
+            }
+            return Some((self.words[p].start, self.words[p + form.len() - 1].end));
+        }
+        None
+    }
+
+    /// Find a sequence of `norm` words contiguously (punctuation ignored). Returns the
+    /// index of the first word of the first match.
+    pub fn find_norm_seq(&self, seq: &[String]) -> Option<usize> {
+        let first = seq.first()?;
+        // numbers keep their decimal point in `base`
+        let first_base = if first.starts_with(|c: char| c.is_ascii_digit()) {
+            first.clone()
+        } else {
+            base_of(first)
+        };
+        'outer: for p in self.positions(&first_base) {
+            if p + seq.len() > self.words.len() {
+                continue;
+            }
+            for (k, s) in seq.iter().enumerate() {
+                if self.words[p + k].norm != s.as_str() {
+                    continue 'outer;
+                }
+            }
+            return Some(p);
+        }
+        None
+    }
+
+    /// Indices of the words lying inside the byte range `[start, end)`.
+    pub fn range_in(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let a = self.words.partition_point(|w| w.start < start);
+        let b = self.words.partition_point(|w| w.end <= end);
+        a..b.max(a)
+    }
+}
+
+/// Lowercase connectors allowed inside multi-word names (`Republic of Korea`).
+pub(crate) fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "de"
+            | "da"
+            | "del"
+            | "der"
+            | "di"
+            | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "the"
+            | "and"
+            | "y"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn tokenizer_basics() {
+        assert_eq!(
+            texts("Russia’s U.S. 7,000 Jong-un 3rd"),
+            vec!["Russia’s", "U.S.", "7,000", "Jong-un", "3", "rd"]
+        );
+        assert_eq!(
+            texts("-lrb- cnn -rrb- `` hi ''"),
+            vec!["-lrb-", "cnn", "-rrb-", "``", "hi", "''"]
+        );
+        assert_eq!(texts("60–75 $5bn"), vec!["60", "–", "75", "$", "5", "bn"]);
+        assert_eq!(
+            texts("end of the U.S. Then"),
+            vec!["end", "of", "the", "U.S.", "Then"]
+        );
+        assert_eq!(texts("a.b"), vec!["a", ".", "b"]);
+    }
+
+    #[test]
+    fn stream_and_search() {
+        let toks = tokenize("Kim Jong-un met U.N. staff, Kim. Jong");
+        let ws = WordStream::new(&toks);
+        let f = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(ws.find_form(&f("kim jong un"), true, false).is_some());
+        assert!(ws.find_form(&f("un"), false, true).is_some());
+        assert!(ws.find_form(&f("kim jong"), true, false).is_some());
+        assert!(ws.find_form(&f("staff kim"), false, false).is_none());
+    }
+}
