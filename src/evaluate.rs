@@ -111,6 +111,9 @@ impl EvalConfig {
         if self.extractive {
             s.set("frag", "newsroom-compat");
         }
+        if self.extractive || self.compression {
+            s.set("ext-tok", "rouge-score-nostem");
+        }
         if self.compression {
             s.set("sent", "punct-lines");
         }

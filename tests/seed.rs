@@ -58,3 +58,37 @@ fn negative_control_scores_lowest_on_rouge2_and_rouge_l() {
         }
     }
 }
+
+#[test]
+fn compression_marks_the_expansion_and_measures_the_condensed_rewrites() {
+    let out = assert_cmd::Command::cargo_bin("sumbench")
+        .unwrap()
+        .args(["eval", "--format", "json", DIR])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let metric = |sys: &str, key: &str| {
+        v["systems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == sys)
+            .unwrap()["metrics"][key]["mean"]
+            .as_f64()
+    };
+    assert_eq!(metric("expanded-001", "compression.expansion"), Some(1.0));
+    assert_eq!(metric("expanded-001", "compression.words"), None);
+    assert!(metric("expanded-001", "compression.length_share").unwrap() > 1.0);
+    for sys in ["condensed-002", "condensed-004"] {
+        let r = metric(sys, "compression.words").unwrap();
+        assert!((1.5..=2.5).contains(&r), "{sys}: {r}");
+        assert_eq!(metric(sys, "compression.expansion"), Some(0.0));
+    }
+    // The control copies least: lowest density, most novel bigrams.
+    let density = |s: &str| metric(s, "extractive.density").unwrap();
+    let novel2 = |s: &str| metric(s, "novel.2").unwrap();
+    for other in ["expanded-001", "condensed-002", "condensed-004"] {
+        assert!(density("control-003") < density(other));
+        assert!(novel2("control-003") > novel2(other));
+    }
+}

@@ -419,14 +419,35 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let pool = builder.build()?;
     let loaded = open(&args.input.spec(), &PairConfig::default())?;
     let name = loaded.name.clone();
-    let mut reader = loaded.examples;
+    let finisher = loaded.finisher.clone();
+    let mut reader = loaded.records;
     let mut validation = Validation::default();
     let mut results: Vec<ExampleResult> = Vec::new();
     let mut skipped: Vec<String> = Vec::new();
     let pb = progress_bar();
     loop {
-        let mut batch = Vec::with_capacity(BATCH);
+        // Read a batch of raw records (cheap), then parse, clean and score them in parallel;
+        // validation and ordering stay sequential, so the output does not depend on --jobs.
+        let mut raw = Vec::with_capacity(BATCH);
         for item in reader.by_ref() {
+            match item {
+                Ok(r) => raw.push(Ok(r)),
+                Err(e) => raw.push(Err(e)),
+            }
+            if raw.len() == BATCH {
+                break;
+            }
+        }
+        if raw.is_empty() {
+            break;
+        }
+        let finished: Vec<sumbench::Result<Example>> = pool.install(|| {
+            raw.into_par_iter()
+                .map(|r| r.and_then(|r| finisher.finish(r)))
+                .collect()
+        });
+        let mut batch = Vec::with_capacity(finished.len());
+        for item in finished {
             let ex = match item {
                 Ok(ex) => ex,
                 Err(e) if args.skip_invalid => {
@@ -444,12 +465,6 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
                 return Err(anyhow::anyhow!(msg).into());
             }
             batch.push(ex);
-            if batch.len() == BATCH {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            break;
         }
         let scored: Vec<ExampleResult> = pool.install(|| {
             batch

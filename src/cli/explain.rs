@@ -167,8 +167,8 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
             let loaded = open(&args.input.spec(), &PairConfig::default())?;
             let name = loaded.name.clone();
             let mut found = false;
-            for ex in loaded.examples {
-                let ex = ex?;
+            for rec in loaded.records {
+                let ex = loaded.finisher.finish(rec?)?;
                 if ex.id != id {
                     continue;
                 }

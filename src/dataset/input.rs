@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::aligned::{AlignedReader, SystemFile};
 use super::table::TableReader;
-use super::{Example, FieldMap, JsonlReader};
+use super::{Example, FieldMap, LineReader};
 use crate::error::{Error, Result};
 
 /// The layout of the input.
@@ -61,10 +61,58 @@ pub struct InputSpec {
     pub sentence_marker: Option<String>,
 }
 
-/// An opened input: a stream of examples, and remarks about how it was read.
+/// One record of the input: an example, or a JSONL line whose parsing is left to
+/// [`Finisher::finish`] so that it can run on many threads.
+#[derive(Debug, Clone)]
+pub enum Record {
+    /// A loaded example.
+    Ready(Example),
+    /// A JSONL line, not parsed yet.
+    Json {
+        /// 1-based line number.
+        line: usize,
+        /// The line's text.
+        text: String,
+    },
+}
+
+/// Turns records into finished examples: parses JSONL lines, then applies the sentence marker
+/// and boilerplate cleaning. Shared by reference across worker threads.
+#[derive(Debug, Clone)]
+pub struct Finisher {
+    path: PathBuf,
+    fields: FieldMap,
+    clean: bool,
+    marker: Option<String>,
+}
+
+impl Finisher {
+    /// The finished example of `record`.
+    pub fn finish(&self, record: Record) -> Result<Example> {
+        let mut e = match record {
+            Record::Ready(e) => e,
+            Record::Json { line, text } => {
+                let value: serde_json::Value = serde_json::from_str(&text)
+                    .map_err(|e| Error::record(&self.path, line, format!("invalid JSON: {e}")))?;
+                super::jsonl::example_from_value(&value, &self.fields, &self.path, line)?
+            }
+        };
+        if let Some(m) = &self.marker {
+            e.split_sentences_at(m);
+        }
+        if self.clean {
+            e.clean();
+        }
+        Ok(e)
+    }
+}
+
+/// An opened input: a stream of records, how to finish them, and remarks about the input.
 pub struct Loaded {
-    /// The examples, in input order.
-    pub examples: Box<dyn Iterator<Item = Result<Example>> + Send>,
+    /// The records, in input order.
+    pub records: Box<dyn Iterator<Item = Result<Record>> + Send>,
+    /// Finishes records into examples.
+    pub finisher: Finisher,
     /// Remarks for the report.
     pub notes: Vec<String>,
     /// A name for the input, for messages.
@@ -89,8 +137,8 @@ fn resolve(path: &Path, layout: Layout) -> Layout {
 
 /// Opens the input described by `spec`.
 pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<Loaded> {
-    let (examples, notes, name, default_clean): (
-        Box<dyn Iterator<Item = Result<Example>> + Send>,
+    let (records, notes, name, default_clean): (
+        Box<dyn Iterator<Item = Result<Record>> + Send>,
         Vec<String>,
         String,
         bool,
@@ -101,7 +149,12 @@ pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<L
             ));
         }
         let r = AlignedReader::open(&spec.candidates, &spec.references, spec.sources.as_deref())?;
-        (Box::new(r), Vec::new(), "line-aligned files".into(), false)
+        (
+            Box::new(r.map(|x| x.map(Record::Ready))),
+            Vec::new(),
+            "line-aligned files".into(),
+            false,
+        )
     } else {
         let path = spec.path.as_deref().ok_or_else(|| {
             Error::Usage("no input: give a dataset path or --candidates/--references files".into())
@@ -116,20 +169,24 @@ pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<L
             Layout::Dir => {
                 let ds = super::directory::load(path, pair_config)?;
                 (
-                    Box::new(ds.examples.into_iter().map(Ok)),
+                    Box::new(ds.examples.into_iter().map(|e| Ok(Record::Ready(e)))),
                     ds.notes,
                     name,
                     true,
                 )
             }
             Layout::Csv => (
-                Box::new(TableReader::open(path, b',', &spec.fields)?),
+                Box::new(
+                    TableReader::open(path, b',', &spec.fields)?.map(|x| x.map(Record::Ready)),
+                ),
                 Vec::new(),
                 name,
                 false,
             ),
             Layout::Tsv => (
-                Box::new(TableReader::open(path, b'\t', &spec.fields)?),
+                Box::new(
+                    TableReader::open(path, b'\t', &spec.fields)?.map(|x| x.map(Record::Ready)),
+                ),
                 Vec::new(),
                 name,
                 false,
@@ -141,7 +198,9 @@ pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<L
                     )));
                 }
                 (
-                    Box::new(JsonlReader::open(path, spec.fields.clone())?),
+                    Box::new(RawJsonl {
+                        lines: LineReader::open(path)?,
+                    }),
                     Vec::new(),
                     name,
                     false,
@@ -150,27 +209,44 @@ pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<L
         }
     };
     let cleaned = spec.clean.unwrap_or(default_clean);
-    let marker = spec.sentence_marker.clone().filter(|m| !m.is_empty());
-    let examples: Box<dyn Iterator<Item = Result<Example>> + Send> = if cleaned || marker.is_some()
-    {
-        Box::new(examples.map(move |r| {
-            r.map(|mut e| {
-                if let Some(m) = &marker {
-                    e.split_sentences_at(m);
-                }
-                if cleaned {
-                    e.clean();
-                }
-                e
-            })
-        }))
-    } else {
-        examples
+    let finisher = Finisher {
+        path: spec.path.clone().unwrap_or_default(),
+        fields: spec.fields.clone(),
+        clean: cleaned,
+        marker: spec.sentence_marker.clone().filter(|m| !m.is_empty()),
     };
     Ok(Loaded {
-        examples,
+        records,
+        finisher,
         notes,
         name,
         cleaned,
     })
+}
+
+/// JSONL lines as unparsed records (blank lines are not records).
+struct RawJsonl {
+    lines: LineReader,
+}
+
+impl Iterator for RawJsonl {
+    type Item = Result<Record>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.lines.next_line() {
+                Err(e) => return Some(Err(e)),
+                Ok(None) => return None,
+                Ok(Some((line, text))) => {
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    return Some(Ok(Record::Json {
+                        line,
+                        text: text.to_owned(),
+                    }));
+                }
+            }
+        }
+    }
 }

@@ -8,15 +8,17 @@
 //! therefore enough to answer any `T[i][j]` with a popcount, which is how [`lcs_indices`]
 //! replays rouge-score's backtracking (including its tie-break) without building the table.
 
-use rustc_hash::FxHashMap;
-
 /// Match masks of a pattern sequence: for each distinct element, the bit set of the positions
 /// where it occurs. Build once per pattern, reuse for every sequence compared with it.
+///
+/// Elements are dense per-example token ids, so the element-to-mask index is a plain array
+/// (no hashing): `slot[id]` is the mask's position, `u32::MAX` when `id` is absent; ids beyond
+/// the array (tokens first seen after the pattern was built) are absent too.
 #[derive(Debug, Clone, Default)]
 pub struct MatchMasks {
     len: usize,
     words: usize,
-    index: FxHashMap<u32, u32>,
+    slot: Vec<u32>,
     bits: Vec<u64>,
 }
 
@@ -24,20 +26,21 @@ impl MatchMasks {
     /// Masks of `pattern`.
     pub fn new(pattern: &[u32]) -> Self {
         let words = pattern.len().div_ceil(64);
-        let mut index: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut bits: Vec<u64> = Vec::new();
+        let top = pattern.iter().copied().max().map_or(0, |m| m as usize + 1);
+        let mut slot = vec![u32::MAX; top];
+        let mut bits: Vec<u64> = Vec::with_capacity(pattern.len().min(top) * words);
         for (i, &t) in pattern.iter().enumerate() {
-            let slot = *index.entry(t).or_insert_with(|| {
-                let slot = (bits.len() / words.max(1)) as u32;
+            let s = &mut slot[t as usize];
+            if *s == u32::MAX {
+                *s = (bits.len() / words) as u32;
                 bits.resize(bits.len() + words, 0);
-                slot
-            });
-            bits[slot as usize * words + i / 64] |= 1u64 << (i % 64);
+            }
+            bits[*s as usize * words + i / 64] |= 1u64 << (i % 64);
         }
         MatchMasks {
             len: pattern.len(),
             words,
-            index,
+            slot,
             bits,
         }
     }
@@ -60,10 +63,22 @@ impl MatchMasks {
     /// The mask of `token`, or `None` when it does not occur in the pattern.
     #[inline]
     pub fn mask(&self, token: u32) -> Option<&[u64]> {
-        self.index.get(&token).map(|&slot| {
-            let s = slot as usize * self.words;
-            &self.bits[s..s + self.words]
-        })
+        match self.slot.get(token as usize) {
+            Some(&s) if s != u32::MAX => {
+                let s = s as usize * self.words;
+                Some(&self.bits[s..s + self.words])
+            }
+            _ => None,
+        }
+    }
+
+    /// The single-word mask of `token` (0 when absent); for patterns of at most 64 elements.
+    #[inline]
+    fn mask1(&self, token: u32) -> u64 {
+        match self.slot.get(token as usize) {
+            Some(&s) if s != u32::MAX => self.bits[s as usize],
+            _ => 0,
+        }
     }
 }
 
@@ -88,10 +103,8 @@ pub fn lcs_length(masks: &MatchMasks, other: &[u32]) -> usize {
     if masks.words == 1 {
         let mut v = !0u64;
         for &t in other {
-            if let Some(m) = masks.mask(t) {
-                let u = v & m[0];
-                v = v.wrapping_add(u) | (v & !u);
-            }
+            let u = v & masks.mask1(t);
+            v = v.wrapping_add(u) | (v & !u);
         }
         return count_zeros_below(&[v], masks.len);
     }
@@ -145,24 +158,51 @@ pub fn lcs_indices(
     // rows[j * w ..] holds V_j, the state after b[..j]; V_0 is all ones.
     let rows = &mut scratch.rows;
     rows.clear();
-    rows.resize((b.len() + 1) * w, !0u64);
     let mut any = false;
-    for (j, &t) in b.iter().enumerate() {
-        let (prev, next) = rows.split_at_mut((j + 1) * w);
-        let cur = &mut next[..w];
-        cur.copy_from_slice(&prev[j * w..]);
-        if let Some(m) = masks.mask(t) {
-            any = true;
-            if w == 1 {
-                let v = cur[0];
-                let u = v & m[0];
-                cur[0] = v.wrapping_add(u) | (v & !u);
-            } else {
+    if w == 1 {
+        // One word per row: the common case (sentences of at most 64 tokens).
+        let mut v = !0u64;
+        rows.push(v);
+        for &t in b {
+            let m = masks.mask1(t);
+            if m != 0 {
+                any = true;
+                let u = v & m;
+                v = v.wrapping_add(u) | (v & !u);
+            }
+            rows.push(v);
+        }
+    } else {
+        rows.resize((b.len() + 1) * w, !0u64);
+        for (j, &t) in b.iter().enumerate() {
+            let (prev, next) = rows.split_at_mut((j + 1) * w);
+            let cur = &mut next[..w];
+            cur.copy_from_slice(&prev[j * w..]);
+            if let Some(m) = masks.mask(t) {
+                any = true;
                 step(cur, m);
             }
         }
     }
     if !any {
+        return;
+    }
+    if w == 1 {
+        // T[i][j] = zero bits of V_j below position i.
+        let below = |i: usize| if i >= 64 { !0u64 } else { (1u64 << i) - 1 };
+        let t_at = |i: usize, j: usize| (!rows[j] & below(i)).count_ones();
+        let (mut i, mut j) = (n, b.len());
+        while i > 0 && j > 0 {
+            if a[i - 1] == b[j - 1] {
+                hit(i - 1);
+                i -= 1;
+                j -= 1;
+            } else if t_at(i, j - 1) > t_at(i - 1, j) {
+                j -= 1;
+            } else {
+                i -= 1;
+            }
+        }
         return;
     }
     let t_at = |i: usize, j: usize| count_zeros_below(&rows[j * w..(j + 1) * w], i);

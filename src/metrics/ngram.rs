@@ -14,7 +14,8 @@ pub struct NgramTable {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Keys {
-    One(Vec<(u32, u32)>),
+    /// Unigrams: dense counts indexed by token id (ids are dense per example).
+    One(Vec<u32>),
     Two(Vec<(u64, u32)>),
     Four(Vec<(u128, u32)>),
     Wide(Vec<([u32; MAX_N], u32)>),
@@ -58,7 +59,14 @@ impl NgramTable {
         let total = (tokens.len() + 1).saturating_sub(n) as u64;
         let windows = tokens.windows(n);
         let keys = match n {
-            1 => Keys::One(run_length(tokens.to_vec())),
+            1 => {
+                let top = tokens.iter().copied().max().map_or(0, |m| m as usize + 1);
+                let mut counts = vec![0u32; top];
+                for &t in tokens {
+                    counts[t as usize] += 1;
+                }
+                Keys::One(counts)
+            }
             2 => Keys::Two(run_length(
                 windows
                     .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
@@ -95,7 +103,7 @@ impl NgramTable {
     /// Number of distinct n-grams.
     pub fn distinct(&self) -> usize {
         match &self.keys {
-            Keys::One(k) => k.len(),
+            Keys::One(k) => k.iter().filter(|&&c| c > 0).count(),
             Keys::Two(k) => k.len(),
             Keys::Four(k) => k.len(),
             Keys::Wide(k) => k.len(),
@@ -105,7 +113,9 @@ impl NgramTable {
     /// Σ over n-grams g of min(count_self(g), count_other(g)); 0 when the `n`s differ.
     pub fn overlap(&self, other: &NgramTable) -> u64 {
         match (&self.keys, &other.keys) {
-            (Keys::One(a), Keys::One(b)) => merge(a, b),
+            (Keys::One(a), Keys::One(b)) => {
+                a.iter().zip(b).map(|(&x, &y)| u64::from(x.min(y))).sum()
+            }
             (Keys::Two(a), Keys::Two(b)) => merge(a, b),
             (Keys::Four(a), Keys::Four(b)) if self.n == other.n => merge(a, b),
             (Keys::Wide(a), Keys::Wide(b)) if self.n == other.n => merge(a, b),

@@ -39,10 +39,19 @@ pub enum RougeType {
 impl RougeType {
     /// rouge-score's name of the type (`rouge1`, `rougeL`, `rougeLsum`).
     pub fn name(self) -> String {
+        self.as_str().to_owned()
+    }
+
+    /// rouge-score's name of the type, without allocating.
+    pub fn as_str(self) -> &'static str {
+        const N: [&str; 10] = [
+            "rouge0", "rouge1", "rouge2", "rouge3", "rouge4", "rouge5", "rouge6", "rouge7",
+            "rouge8", "rouge9",
+        ];
         match self {
-            RougeType::N(n) => format!("rouge{n}"),
-            RougeType::L => "rougeL".to_owned(),
-            RougeType::Lsum => "rougeLsum".to_owned(),
+            RougeType::N(n) => N.get(n as usize).copied().unwrap_or("rouge?"),
+            RougeType::L => "rougeL",
+            RougeType::Lsum => "rougeLsum",
         }
     }
 
@@ -398,13 +407,20 @@ fn lsum_hits(reference: &Prepared, candidate: &Prepared, scratch: &mut Scratch) 
     for &t in &c.tokens {
         cand_count[t as usize] += 1;
     }
+    // A 64-bit signature of each sentence's tokens (bit id % 64) skips the pairs of sentences
+    // that share no token, whose LCS is empty.
+    let signature = |s: &[u32]| s.iter().fold(0u64, |acc, &t| acc | 1u64 << (t % 64));
+    let cand_sigs: Vec<u64> = c.sentence_slices().map(signature).collect();
     let mut hits = 0u64;
     for (si, rs) in r.sentence_slices().enumerate() {
         let m = &masks[si];
+        let rsig = signature(rs);
         union.clear();
         union.resize(rs.len().div_ceil(64), 0);
-        for cs in c.sentence_slices() {
-            lcs_indices(rs, m, cs, lcs, |i| union[i / 64] |= 1u64 << (i % 64));
+        for (cs, &csig) in c.sentence_slices().zip(&cand_sigs) {
+            if rsig & csig != 0 {
+                lcs_indices(rs, m, cs, lcs, |i| union[i / 64] |= 1u64 << (i % 64));
+            }
         }
         for (w, &word) in union.iter().enumerate() {
             let mut bits = word;

@@ -112,24 +112,67 @@ impl Render for Json {
 /// `"metrics": {key: value}` for the columns other than ROUGE, when there are any.
 pub struct Jsonl;
 
+/// ROUGE scores of one example and system, serialised as `{type: {P, R, F}}` without building
+/// an intermediate JSON value.
+struct ScoresMap<'a>(&'a [Chosen]);
+
+impl serde::Serialize for ScoresMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for c in self.0 {
+            m.serialize_entry(c.rouge_type.as_str(), &c.counts.score())?;
+        }
+        m.end()
+    }
+}
+
+/// The non-ROUGE columns of one example and system, by key.
+struct MetricsMap<'a> {
+    columns: &'a [crate::evaluate::Column],
+    values: &'a [Option<f64>],
+}
+
+impl serde::Serialize for MetricsMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        for (c, v) in self.columns.iter().zip(self.values) {
+            if c.section != "ROUGE" {
+                m.serialize_entry(&c.key, v)?;
+            }
+        }
+        m.end()
+    }
+}
+
+/// One JSONL line.
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    system: &'a str,
+    scores: ScoresMap<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metrics: Option<MetricsMap<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facts: Option<&'a crate::evaluate::FactLists>,
+}
+
 impl Render for Jsonl {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let other_columns = report.columns.iter().any(|c| c.section != "ROUGE");
         for e in &report.examples {
             for s in &e.systems {
-                let mut line =
-                    json!({"id": e.id, "system": s.system, "scores": scores_object(&s.rouge)});
-                let mut metrics = Map::new();
-                for (c, v) in report.columns.iter().zip(&s.values) {
-                    if c.section != "ROUGE" {
-                        metrics.insert(c.key.clone(), json!(v));
-                    }
-                }
-                if !metrics.is_empty() {
-                    line["metrics"] = Value::Object(metrics);
-                }
-                if let Some(f) = &s.facts {
-                    line["facts"] = json!(f);
-                }
+                let line = Line {
+                    id: &e.id,
+                    system: &s.system,
+                    scores: ScoresMap(&s.rouge),
+                    metrics: other_columns.then_some(MetricsMap {
+                        columns: &report.columns,
+                        values: &s.values,
+                    }),
+                    facts: s.facts.as_ref(),
+                };
                 serde_json::to_writer(&mut *out, &line)?;
                 out.write_all(b"\n")?;
             }

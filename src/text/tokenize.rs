@@ -7,71 +7,98 @@
 //! Every other non-ASCII character is a separator. This was checked exhaustively over all
 //! Unicode scalar values against CPython's `str.lower`.
 
+/// Byte classes of the scanner.
+const SEP: u8 = 0;
+const LOW: u8 = 1;
+const UP: u8 = 2;
+/// First byte of U+0130 `İ` (C4 B0) or of U+212A, the Kelvin sign (E2 84 AA).
+const SPECIAL: u8 = 3;
+
+const CLASS: [u8; 256] = {
+    let mut t = [SEP; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            LOW
+        } else if c.is_ascii_uppercase() {
+            UP
+        } else if c == 0xC4 || c == 0xE2 {
+            SPECIAL
+        } else {
+            SEP
+        };
+        b += 1;
+    }
+    t
+};
+
+/// What a special lead byte at `i` starts: `Some((letter, width, ends_token))` for `İ`
+/// (`i`, then a separator) and the Kelvin sign (`k`); `None` for any other character.
+#[inline]
+fn special(bytes: &[u8], i: usize) -> Option<(u8, usize, bool)> {
+    match bytes[i] {
+        0xC4 if bytes.get(i + 1) == Some(&0xB0) => Some((b'i', 2, true)),
+        0xE2 if bytes.get(i + 1) == Some(&0x84) && bytes.get(i + 2) == Some(&0xAA) => {
+            Some((b'k', 3, false))
+        }
+        _ => None,
+    }
+}
+
 /// Calls `f` with each token of `text`, in order, as rouge-score's tokenizer would produce it
-/// (lowercase ASCII `[a-z0-9]+`). No allocation except the reused token buffer.
+/// (lowercase ASCII `[a-z0-9]+`).
+///
+/// The scanner works on bytes: in valid UTF-8 the sequences of `İ` and of the Kelvin sign cannot
+/// occur inside another character, and every other non-ASCII byte is a separator. A token made
+/// of lowercase letters and digits only is passed as a slice of `text` (no copy).
 pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
-    let mut buf = String::new();
-    // Fast path: a token made only of ASCII lowercase letters and digits is a slice of `text`.
-    let mut start: Option<usize> = None; // start of a run of [a-z0-9] in `text` (no copy yet)
+    let n = bytes.len();
+    let mut buf: Vec<u8> = Vec::new();
     let mut i = 0;
-    let flush_slice =
-        |start: &mut Option<usize>, end: usize, buf: &mut String, f: &mut dyn FnMut(&str)| {
-            if let Some(s) = start.take() {
-                if buf.is_empty() {
-                    f(&text[s..end]);
-                } else {
-                    buf.push_str(&text[s..end]);
-                    f(buf);
-                    buf.clear();
-                }
-            } else if !buf.is_empty() {
-                f(buf);
-                buf.clear();
-            }
-        };
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_lowercase() || b.is_ascii_digit() {
-            if start.is_none() {
-                start = Some(i);
-            }
+    while i < n {
+        let class = CLASS[bytes[i] as usize];
+        if class == SEP || (class == SPECIAL && special(bytes, i).is_none()) {
             i += 1;
-        } else if b.is_ascii_uppercase() {
-            // Move the pending slice into the buffer, then push the lowered byte.
-            if let Some(s) = start.take() {
-                buf.push_str(&text[s..i]);
-            }
-            buf.push(b.to_ascii_lowercase() as char);
+            continue;
+        }
+        // A token starts here. Fast path: a run of [a-z0-9] ended by a separator.
+        let start = i;
+        while i < n && CLASS[bytes[i] as usize] == LOW {
             i += 1;
-        } else if b < 0x80 {
-            flush_slice(&mut start, i, &mut buf, &mut f);
-            i += 1;
-        } else {
-            // Non-ASCII: decode one char.
-            let ch = text[i..].chars().next().unwrap_or('\u{FFFD}');
-            let width = ch.len_utf8();
-            match ch {
-                '\u{0130}' => {
-                    // `İ` lowers to `i` followed by U+0307, which is a separator.
-                    if let Some(s) = start.take() {
-                        buf.push_str(&text[s..i]);
+        }
+        if i == n || CLASS[bytes[i] as usize] == SEP {
+            f(&text[start..i]);
+            continue;
+        }
+        // Slow path: uppercase letters or a special character inside the token.
+        buf.clear();
+        buf.extend_from_slice(&bytes[start..i]);
+        while i < n {
+            match CLASS[bytes[i] as usize] {
+                LOW => buf.push(bytes[i]),
+                UP => buf.push(bytes[i].to_ascii_lowercase()),
+                SPECIAL => match special(bytes, i) {
+                    Some((letter, width, ends)) => {
+                        buf.push(letter);
+                        i += width;
+                        if ends {
+                            break;
+                        }
+                        continue;
                     }
-                    buf.push('i');
-                    flush_slice(&mut start, i, &mut buf, &mut f);
-                }
-                '\u{212A}' => {
-                    if let Some(s) = start.take() {
-                        buf.push_str(&text[s..i]);
-                    }
-                    buf.push('k');
-                }
-                _ => flush_slice(&mut start, i, &mut buf, &mut f),
+                    None => break,
+                },
+                _ => break,
             }
-            i += width;
+            i += 1;
+        }
+        // Only ASCII bytes were pushed.
+        if let Ok(token) = std::str::from_utf8(&buf) {
+            f(token);
         }
     }
-    flush_slice(&mut start, bytes.len(), &mut buf, &mut f);
 }
 
 /// rouge-score's tokens of `text` (without stemming), as owned strings.

@@ -4,15 +4,32 @@ use rustc_hash::FxHashMap;
 
 use super::Stemmer;
 
+/// Above this many distinct strings the persistent tables are dropped at the next
+/// [`Vocab::clear`], bounding memory on endless vocabularies.
+const PERSISTENT_LIMIT: usize = 1 << 22;
+
 /// Maps token strings to dense `u32` ids, shared by all texts of one example so that equal
 /// (stemmed) tokens get equal ids.
 ///
-/// With a stemmer, two raw tokens that stem alike share an id; the stem of each distinct raw
-/// token is computed once per vocabulary (and cached per thread across vocabularies).
+/// Ids are dense per example (0, 1, 2, … in order of first appearance since the last
+/// [`clear`](Vocab::clear)), so metrics can index arrays by them. Behind them, a persistent
+/// table maps each raw token to a stable "global" id of its final (stemmed) form; it survives
+/// `clear`, so a token seen in an earlier example costs one hash lookup and no allocation, and
+/// its stem is computed once per vocabulary (and cached per thread across vocabularies).
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
+    /// Raw token to global id of its final form.
     raw: FxHashMap<Box<str>, u32>,
-    stems: FxHashMap<Box<str>, u32>,
+    /// Final (stemmed) form to global id (only used with a stemmer).
+    finals: FxHashMap<Box<str>, u32>,
+    /// Stemmer the persistent tables were built with.
+    stemmer: Option<Stemmer>,
+    /// Number of global ids.
+    globals: u32,
+    /// Global id to local id, valid when `stamp` equals `generation`.
+    local: Vec<u32>,
+    stamp: Vec<u32>,
+    generation: u32,
     len: u32,
 }
 
@@ -22,53 +39,104 @@ impl Vocab {
         Self::default()
     }
 
-    /// Number of distinct ids handed out.
+    /// Number of distinct ids handed out since the last [`clear`](Vocab::clear).
     pub fn len(&self) -> usize {
         self.len as usize
     }
 
-    /// True when no id was handed out yet.
+    /// True when no id was handed out since the last clear.
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
-    /// Forgets every token, keeping the allocated capacity.
+    /// Starts a new example: ids restart from 0. Cheap (no table is emptied).
     pub fn clear(&mut self) {
+        self.len = 0;
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 || self.raw.len() > PERSISTENT_LIMIT {
+            self.reset();
+        }
+    }
+
+    fn reset(&mut self) {
         self.raw.clear();
-        self.stems.clear();
+        self.finals.clear();
+        self.globals = 0;
+        self.local.clear();
+        self.stamp.clear();
+        self.generation = 1;
         self.len = 0;
     }
 
     /// The id of `token` (a raw rouge-score token) after stemming with `stemmer`.
     ///
-    /// Use one stemmer per vocabulary: ids are keyed by the stemmed form.
+    /// Use one stemmer per vocabulary; a different stemmer resets the persistent tables.
     pub fn intern(&mut self, token: &str, stemmer: Stemmer) -> u32 {
-        if let Some(&id) = self.raw.get(token) {
-            return id;
+        if self.stemmer != Some(stemmer) {
+            let len = self.len;
+            self.reset();
+            self.len = len;
+            self.stemmer = Some(stemmer);
         }
-        let id = match stemmer.stem_if_long(token) {
-            // Unstemmed tokens are their own final form.
-            None if stemmer == Stemmer::None => self.fresh(),
-            None => self.final_id(token),
-            Some(stem) => self.final_id(&stem),
-        };
-        self.raw.insert(token.into(), id);
-        id
-    }
-
-    /// The id of a final (stemmed) form, shared by every raw token that stems to it.
-    fn final_id(&mut self, form: &str) -> u32 {
-        if let Some(&id) = self.stems.get(form) {
-            return id;
+        let global = match self.raw.get(token) {
+            Some(&g) => g,
+            None => {
+                let g = match stemmer.stem_if_long(token) {
+                    None if stemmer == Stemmer::None => self.fresh_global(),
+                    None => self.final_id(token),
+                    Some(stem) => self.final_id(&stem),
+                };
+                self.raw.insert(token.into(), g);
+                g
+            }
+        } as usize;
+        if self.stamp[global] == self.generation {
+            return self.local[global];
         }
-        let id = self.fresh();
-        self.stems.insert(form.into(), id);
-        id
-    }
-
-    fn fresh(&mut self) -> u32 {
         let id = self.len;
         self.len += 1;
+        self.stamp[global] = self.generation;
+        self.local[global] = id;
         id
+    }
+
+    /// The global id of a final (stemmed) form, shared by every raw token that stems to it.
+    fn final_id(&mut self, form: &str) -> u32 {
+        if let Some(&g) = self.finals.get(form) {
+            return g;
+        }
+        let g = self.fresh_global();
+        self.finals.insert(form.into(), g);
+        g
+    }
+
+    fn fresh_global(&mut self) -> u32 {
+        let g = self.globals;
+        self.globals += 1;
+        self.local.push(0);
+        self.stamp.push(0);
+        g
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_dense_per_example_and_stems_share_ids() {
+        let mut v = Vocab::new();
+        let s = Stemmer::Porter;
+        assert_eq!(v.intern("run", s), 0);
+        assert_eq!(v.intern("running", s), 0);
+        assert_eq!(v.intern("cat", s), 1);
+        v.clear();
+        assert_eq!(v.intern("cat", s), 0);
+        assert_eq!(v.intern("runs", s), 1);
+        assert_eq!(v.intern("run", s), 1);
+        assert_eq!(v.len(), 2);
+        let mut w = Vocab::new();
+        assert_eq!(w.intern("running", Stemmer::None), 0);
+        assert_eq!(w.intern("run", Stemmer::None), 1);
     }
 }
