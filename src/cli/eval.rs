@@ -16,7 +16,7 @@ use sumbench::dataset::pair::PairConfig;
 use sumbench::dataset::{Example, FieldMap};
 use sumbench::evaluate::{Better, Column};
 use sumbench::evaluate::{EvalConfig, Evaluator, ExampleResult, Workspace};
-use sumbench::report::{Report, RunCounts};
+use sumbench::report::{Format, Jsonl, Report, RunCounts};
 use sumbench::stats::BootstrapConfig;
 
 use super::{Failure, MetricArgs, output};
@@ -185,8 +185,12 @@ impl StatsArgs {
 const BATCH: usize = 2048;
 
 /// Assembles the report from ordered per-example results.
+///
+/// `acc` has seen every example; `results` holds them too when the report needs them (JSON,
+/// per-example rows, intervals, tests), and is empty otherwise.
 pub fn build_report(
     evaluator: &Evaluator,
+    acc: &Accumulator,
     results: Vec<ExampleResult>,
     skipped: u64,
     mut notes: Vec<String>,
@@ -195,10 +199,6 @@ pub fn build_report(
 ) -> Result<Report, Failure> {
     let types = evaluator.config().rouge_types.clone();
     let columns = evaluator.columns();
-    let mut acc = Accumulator::new(columns.len(), &types);
-    for r in &results {
-        acc.add(r);
-    }
     let mut signature = sumbench::signature::Signature::new();
     signature.set(
         "nrefs",
@@ -417,6 +417,17 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         builder = builder.num_threads(j);
     }
     let pool = builder.build()?;
+    let format = args.metrics.format;
+    // Keep per-example results only when the report needs them; otherwise memory stays
+    // constant in the number of examples (apart from the id set that catches duplicates).
+    let retain = format == Format::Json
+        || args.per_example
+        || options.confidence.is_some()
+        || options.baseline.is_some();
+    let stream_jsonl = format == Format::Jsonl;
+    let columns = evaluator.columns();
+    let mut acc = Accumulator::new(columns.len(), &evaluator.config().rouge_types);
+    let mut out = output(&args.metrics.output)?;
     let loaded = open(&args.input.spec(), &PairConfig::default())?;
     let name = loaded.name.clone();
     let finisher = loaded.finisher.clone();
@@ -476,12 +487,20 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         if let Some(pb) = &pb {
             pb.inc(scored.len() as u64);
         }
-        results.extend(scored);
+        for r in &scored {
+            acc.add(r);
+        }
+        if stream_jsonl {
+            Jsonl::write_lines(&columns, &scored, &mut out)?;
+        }
+        if retain {
+            results.extend(scored);
+        }
     }
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
-    if results.is_empty() {
+    if acc.examples() == 0 {
         return Err(anyhow::anyhow!(
             "{name}: no example to score{}",
             if skipped.is_empty() {
@@ -523,6 +542,7 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     }
     let mut report = build_report(
         &evaluator,
+        &acc,
         results,
         skipped.len() as u64,
         notes,
@@ -556,8 +576,9 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         }
     }
     report.per_example = args.per_example;
-    let mut out = output(&args.metrics.output)?;
-    args.metrics.format.renderer().render(&report, &mut out)?;
+    if !stream_jsonl {
+        format.renderer().render(&report, &mut out)?;
+    }
     out.flush()?;
     Ok(())
 }

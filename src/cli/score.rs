@@ -48,8 +48,14 @@ pub fn run(args: ScoreArgs) -> Result<(), Failure> {
     let result = evaluator
         .evaluate(&example, &mut Workspace::default())
         .ok_or_else(|| anyhow::anyhow!("no reference given"))?;
+    let mut acc = sumbench::corpus::Accumulator::new(
+        evaluator.columns().len(),
+        &evaluator.config().rouge_types,
+    );
+    acc.add(&result);
     let report = build_report(
         &evaluator,
+        &acc,
         vec![result],
         0,
         Vec::new(),

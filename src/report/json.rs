@@ -158,17 +158,22 @@ struct Line<'a> {
     facts: Option<&'a crate::evaluate::FactLists>,
 }
 
-impl Render for Jsonl {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let other_columns = report.columns.iter().any(|c| c.section != "ROUGE");
-        for e in &report.examples {
+impl Jsonl {
+    /// Writes the lines of `examples`: used to stream the output batch by batch.
+    pub fn write_lines(
+        columns: &[crate::evaluate::Column],
+        examples: &[crate::evaluate::ExampleResult],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let other_columns = columns.iter().any(|c| c.section != "ROUGE");
+        for e in examples {
             for s in &e.systems {
                 let line = Line {
                     id: &e.id,
                     system: &s.system,
                     scores: ScoresMap(&s.rouge),
                     metrics: other_columns.then_some(MetricsMap {
-                        columns: &report.columns,
+                        columns,
                         values: &s.values,
                     }),
                     facts: s.facts.as_ref(),
@@ -178,5 +183,11 @@ impl Render for Jsonl {
             }
         }
         Ok(())
+    }
+}
+
+impl Render for Jsonl {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        Jsonl::write_lines(&report.columns, &report.examples, out)
     }
 }
