@@ -147,7 +147,7 @@ pub fn lcs_indices(
     masks: &MatchMasks,
     b: &[u32],
     scratch: &mut LcsScratch,
-    mut hit: impl FnMut(usize),
+    hit: impl FnMut(usize),
 ) {
     let n = a.len();
     if n == 0 || b.is_empty() {
@@ -190,23 +190,31 @@ pub fn lcs_indices(
     if w == 1 {
         // T[i][j] = zero bits of V_j below position i.
         let below = |i: usize| if i >= 64 { !0u64 } else { (1u64 << i) - 1 };
-        let t_at = |i: usize, j: usize| (!rows[j] & below(i)).count_ones();
-        let (mut i, mut j) = (n, b.len());
-        while i > 0 && j > 0 {
-            if a[i - 1] == b[j - 1] {
-                hit(i - 1);
-                i -= 1;
-                j -= 1;
-            } else if t_at(i, j - 1) > t_at(i - 1, j) {
-                j -= 1;
-            } else {
-                i -= 1;
-            }
-        }
-        return;
+        backtrack(
+            a,
+            b,
+            |i, j| (!rows[j] & below(i)).count_ones() as usize,
+            hit,
+        );
+    } else {
+        backtrack(
+            a,
+            b,
+            |i, j| count_zeros_below(&rows[j * w..(j + 1) * w], i),
+            hit,
+        );
     }
-    let t_at = |i: usize, j: usize| count_zeros_below(&rows[j * w..(j + 1) * w], i);
-    let (mut i, mut j) = (n, b.len());
+}
+
+/// rouge-score's `_backtrack_norec` over a table given by `t_at(i, j)`.
+#[inline]
+fn backtrack(
+    a: &[u32],
+    b: &[u32],
+    t_at: impl Fn(usize, usize) -> usize,
+    mut hit: impl FnMut(usize),
+) {
+    let (mut i, mut j) = (a.len(), b.len());
     while i > 0 && j > 0 {
         if a[i - 1] == b[j - 1] {
             hit(i - 1);
@@ -239,8 +247,9 @@ pub fn lcs_table(a: &[u32], b: &[u32]) -> Vec<Vec<u32>> {
 /// rouge-score's `lcs_ind`: the DP table and its backtracking, literally. A test oracle.
 pub fn lcs_indices_dp(a: &[u32], b: &[u32]) -> Vec<usize> {
     let t = lcs_table(a, b);
-    let (mut i, mut j) = (a.len(), b.len());
     let mut out = Vec::new();
+    let (mut i, mut j) = (a.len(), b.len());
+    // Written out rather than through `backtrack`, so the oracle stays independent of it.
     while i > 0 && j > 0 {
         if a[i - 1] == b[j - 1] {
             out.push(i - 1);

@@ -65,15 +65,7 @@ impl Render for Markdown {
             writeln!(out)?;
         }
         if !report.comparisons.is_empty() {
-            let cmp = crate::compare::CompareReport {
-                signature: report.signature.to_string(),
-                baseline_signature: report.signature.to_string(),
-                alpha: 0.05,
-                gates: Vec::new(),
-                systems: report.comparisons.clone(),
-                notes: Vec::new(),
-            };
-            super::comparison::render_systems(&cmp, super::Format::Markdown, out)?;
+            super::comparison::render_systems(&report.comparison(), super::Format::Markdown, out)?;
         }
         for note in &report.notes {
             writeln!(out, "> {}\n", cell(note))?;

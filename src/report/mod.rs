@@ -76,6 +76,19 @@ impl Report {
         out
     }
 
+    /// The `--baseline-system` comparisons as a [`crate::compare::CompareReport`], for the
+    /// comparison renderers.
+    pub fn comparison(&self) -> crate::compare::CompareReport {
+        crate::compare::CompareReport {
+            signature: self.signature.to_string(),
+            baseline_signature: self.signature.to_string(),
+            alpha: 0.05,
+            gates: Vec::new(),
+            systems: self.comparisons.clone(),
+            notes: Vec::new(),
+        }
+    }
+
     /// Sections as the tables show them: detail columns left out, and columns without a value
     /// for any system dropped (an all-empty section disappears).
     pub fn visible_sections(&self) -> Vec<(&'static str, Vec<usize>)> {

@@ -65,15 +65,7 @@ impl Render for Table {
             writeln!(out, "* best value in its column")?;
         }
         if !report.comparisons.is_empty() {
-            let cmp = crate::compare::CompareReport {
-                signature: report.signature.to_string(),
-                baseline_signature: report.signature.to_string(),
-                alpha: 0.05,
-                gates: Vec::new(),
-                systems: report.comparisons.clone(),
-                notes: Vec::new(),
-            };
-            super::comparison::render_systems(&cmp, super::Format::Table, out)?;
+            super::comparison::render_systems(&report.comparison(), super::Format::Table, out)?;
         }
         for note in &report.notes {
             writeln!(out, "note: {note}")?;
