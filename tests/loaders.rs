@@ -299,3 +299,34 @@ fn directory_manifest_errors_name_the_problem() {
         "{err}"
     );
 }
+
+#[test]
+fn jsonl_fast_path_agrees_with_the_general_path() {
+    use sumbench::dataset::FieldMap;
+    use sumbench::dataset::jsonl::{example_from_value, fast};
+    let lines = [
+        r#"{"id": 7, "reference": "a b", "candidate": "a"}"#,
+        r#"{"id": "x", "references": ["a", "b"], "candidates": {"s1": "a", "s2": "b", "s1": "c"}}"#,
+        r#"{"summary": "r", "prediction": "p", "document": "d", "extra": [1, {"k": null}]}"#,
+        r#"{"source": null, "article": "art", "candidate": null, "prediction": "p", "target": ["t"]}"#,
+        r#"{"id": -3, "reference": "a\nb", "candidate": "\u00e9 \"q\""}"#,
+        r#"{"ref\u0065rence": "escaped key", "candidate": "c"}"#,
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        let general = example_from_value(&v, &FieldMap::default(), "t".as_ref(), i + 1).unwrap();
+        assert_eq!(fast::example(l, i + 1), Some(general), "{l}");
+    }
+    // These take the general path (which reports or resolves them).
+    for l in [
+        r#"{"id": 1.5, "reference": "a", "candidate": "b"}"#,
+        r#"{"reference": "a", "reference": "b", "candidate": "c"}"#,
+        r#"{"reference": 3, "candidate": "c"}"#,
+        r#"{"reference": "a", "candidates": {}}"#,
+        r#"{"reference": "a"}"#,
+        r#"[1, 2]"#,
+        r#"{"reference": "a", "candidate": "b"} trailing"#,
+    ] {
+        assert_eq!(fast::example(l, 1), None, "{l}");
+    }
+}

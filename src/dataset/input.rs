@@ -84,26 +84,37 @@ pub struct Finisher {
     fields: FieldMap,
     clean: bool,
     marker: Option<String>,
+    /// True when `fields` are the defaults, so the typed JSONL fast path applies.
+    default_fields: bool,
 }
 
 impl Finisher {
     /// The finished example of `record`.
     pub fn finish(&self, record: Record) -> Result<Example> {
-        let mut e = match record {
+        let e = match record {
             Record::Ready(e) => e,
             Record::Json { line, text } => {
+                if self.default_fields
+                    && let Some(e) = super::jsonl::fast::example(&text, line)
+                {
+                    return Ok(self.transform(e));
+                }
                 let value: serde_json::Value = serde_json::from_str(&text)
                     .map_err(|e| Error::record(&self.path, line, format!("invalid JSON: {e}")))?;
                 super::jsonl::example_from_value(&value, &self.fields, &self.path, line)?
             }
         };
+        Ok(self.transform(e))
+    }
+
+    fn transform(&self, mut e: Example) -> Example {
         if let Some(m) = &self.marker {
             e.split_sentences_at(m);
         }
         if self.clean {
             e.clean();
         }
-        Ok(e)
+        e
     }
 }
 
@@ -214,6 +225,7 @@ pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<L
         fields: spec.fields.clone(),
         clean: cleaned,
         marker: spec.sentence_marker.clone().filter(|m| !m.is_empty()),
+        default_fields: spec.fields == FieldMap::default(),
     };
     Ok(Loaded {
         records,

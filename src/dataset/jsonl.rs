@@ -246,3 +246,230 @@ impl Iterator for JsonlReader {
         }
     }
 }
+
+/// The fast path for records with the default field names: a typed, single-pass
+/// deserialisation with no intermediate JSON tree. It returns `None` whenever the record needs
+/// anything else (a syntax error, an unexpected type, a missing field), and the general path
+/// ([`example_from_value`]) then produces the exact result or error message.
+pub mod fast {
+    use std::fmt;
+
+    use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+    use crate::dataset::{Candidate, Example};
+
+    /// Field names in priority order (the defaults of [`super::FieldMap`]).
+    const ID: &[&str] = &["id"];
+    const SOURCE: &[&str] = &["source", "document", "article"];
+    const REFERENCES: &[&str] = &["references", "reference", "target", "summary"];
+    const CANDIDATES: &[&str] = &["candidates", "candidate", "prediction"];
+
+    enum Refs {
+        One(String),
+        Many(Vec<String>),
+    }
+
+    enum Cands {
+        One(String),
+        Systems(Vec<(String, String)>),
+    }
+
+    /// A value that may be null (then it counts as absent).
+    struct Nullable<T>(Option<T>);
+
+    struct RefsVisitor;
+    impl<'de> Visitor<'de> for RefsVisitor {
+        type Value = Nullable<Refs>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string or an array of strings")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Nullable(Some(Refs::One(v.to_owned()))))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Nullable(Some(Refs::One(v))))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Nullable(None))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut v = Vec::new();
+            while let Some(s) = seq.next_element::<String>()? {
+                v.push(s);
+            }
+            Ok(Nullable(Some(Refs::Many(v))))
+        }
+    }
+    impl<'de> de::Deserialize<'de> for Nullable<Refs> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(RefsVisitor)
+        }
+    }
+
+    struct CandsVisitor;
+    impl<'de> Visitor<'de> for CandsVisitor {
+        type Value = Nullable<Cands>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string or an object of strings")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Nullable(Some(Cands::One(v.to_owned()))))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Nullable(Some(Cands::One(v))))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Nullable(None))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut v: Vec<(String, String)> = Vec::new();
+            while let Some((k, t)) = map.next_entry::<String, String>()? {
+                // A repeated system name keeps its last text, as a JSON object does.
+                match v.iter_mut().find(|(name, _)| *name == k) {
+                    Some(e) => e.1 = t,
+                    None => v.push((k, t)),
+                }
+            }
+            Ok(Nullable(Some(Cands::Systems(v))))
+        }
+    }
+    impl<'de> de::Deserialize<'de> for Nullable<Cands> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(CandsVisitor)
+        }
+    }
+
+    struct TextVisitor;
+    impl<'de> Visitor<'de> for TextVisitor {
+        type Value = Nullable<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Nullable(Some(v.to_owned())))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Nullable(Some(v)))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Nullable(None))
+        }
+        // Integer ids print as they are written; other numbers take the general path.
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Nullable(Some(v.to_string())))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Nullable(Some(v.to_string())))
+        }
+    }
+    impl<'de> de::Deserialize<'de> for Nullable<String> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(TextVisitor)
+        }
+    }
+
+    /// The best (earliest in priority) non-null value seen for one field group.
+    struct Slot<T> {
+        rank: usize,
+        value: Option<T>,
+    }
+
+    impl<T> Slot<T> {
+        fn new() -> Self {
+            Slot {
+                rank: usize::MAX,
+                value: None,
+            }
+        }
+        fn offer(&mut self, rank: usize, v: Nullable<T>) {
+            if let Some(v) = v.0
+                && rank < self.rank
+            {
+                self.rank = rank;
+                self.value = Some(v);
+            }
+        }
+    }
+
+    #[derive(Default)]
+    struct Parts {
+        id: Option<String>,
+        source: Option<String>,
+        references: Option<Refs>,
+        candidates: Option<Cands>,
+    }
+
+    struct RecordVisitor;
+    impl<'de> Visitor<'de> for RecordVisitor {
+        type Value = Parts;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parts, A::Error> {
+            let (mut id, mut source) = (Slot::new(), Slot::new());
+            let (mut refs, mut cands) = (Slot::new(), Slot::new());
+            // A repeated field name takes the general path, which resolves it as serde_json does.
+            let mut seen: Vec<std::borrow::Cow<'de, str>> = Vec::new();
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                let rank = |names: &[&str]| names.iter().position(|n| *n == key);
+                let known = [ID, SOURCE, REFERENCES, CANDIDATES]
+                    .iter()
+                    .any(|g| rank(g).is_some());
+                if known {
+                    if seen.contains(&key) {
+                        return Err(de::Error::custom("repeated field"));
+                    }
+                    seen.push(key.clone());
+                }
+                if let Some(r) = rank(ID) {
+                    id.offer(r, map.next_value()?);
+                } else if let Some(r) = rank(SOURCE) {
+                    source.offer(r, map.next_value()?);
+                } else if let Some(r) = rank(REFERENCES) {
+                    refs.offer(r, map.next_value()?);
+                } else if let Some(r) = rank(CANDIDATES) {
+                    cands.offer(r, map.next_value()?);
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(Parts {
+                id: id.value,
+                source: source.value,
+                references: refs.value,
+                candidates: cands.value,
+            })
+        }
+    }
+
+    /// The example of a JSONL line with the default field names, or `None` to take the
+    /// general path.
+    pub fn example(text: &str, line: usize) -> Option<Example> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let parts = de.deserialize_map(RecordVisitor).ok()?;
+        de.end().ok()?;
+        let candidates = match parts.candidates? {
+            Cands::One(text) => vec![Candidate {
+                system: "candidate".to_owned(),
+                text,
+            }],
+            Cands::Systems(v) if !v.is_empty() => v
+                .into_iter()
+                .map(|(system, text)| Candidate { system, text })
+                .collect(),
+            Cands::Systems(_) => return None,
+        };
+        Some(Example {
+            id: parts.id.unwrap_or_else(|| line.to_string()),
+            line,
+            source: parts.source,
+            references: match parts.references {
+                None => Vec::new(),
+                Some(Refs::One(s)) => vec![s],
+                Some(Refs::Many(v)) => v,
+            },
+            candidates,
+            removed_lines: 0,
+        })
+    }
+}

@@ -166,6 +166,9 @@ impl Jsonl {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let other_columns = columns.iter().any(|c| c.section != "ROUGE");
+        // Serialise into memory first: many small writes through `dyn Write` cost more than
+        // the JSON itself.
+        let mut buf: Vec<u8> = Vec::with_capacity(examples.len() * 400);
         for e in examples {
             for s in &e.systems {
                 let line = Line {
@@ -178,11 +181,11 @@ impl Jsonl {
                     }),
                     facts: s.facts.as_ref(),
                 };
-                serde_json::to_writer(&mut *out, &line)?;
-                out.write_all(b"\n")?;
+                serde_json::to_writer(&mut buf, &line)?;
+                buf.push(b'\n');
             }
         }
-        Ok(())
+        out.write_all(&buf)
     }
 }
 

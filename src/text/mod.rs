@@ -14,7 +14,7 @@ mod vocab;
 
 pub use sentences::count_sentences;
 pub use stem::Stemmer;
-pub use tokenize::{for_each_token, tokenize};
+pub use tokenize::{for_each_token, for_each_token_hashed, token_hash, tokenize};
 pub use vocab::Vocab;
 
 /// A text after analysis: its token ids and the token ranges of its sentences.
@@ -81,7 +81,9 @@ impl Analyzer {
         let mut sentences = Vec::new();
         for line in text.split('\n') {
             let start = tokens.len() as u32;
-            for_each_token(line, |tok| tokens.push(vocab.intern(tok, self.stemmer)));
+            for_each_token_hashed(line, |tok, h| {
+                tokens.push(vocab.intern_hashed(tok, h, self.stemmer))
+            });
             let end = tokens.len() as u32;
             if end > start {
                 sentences.push((start, end));

@@ -46,16 +46,41 @@ fn special(bytes: &[u8], i: usize) -> Option<(u8, usize, bool)> {
     }
 }
 
+/// The token hash [`for_each_token_hashed`] computes: FNV-1a over the token's bytes, then a
+/// final multiply-xorshift so that the low bits are well mixed for table indexing.
+#[inline]
+pub fn token_hash(token: &[u8]) -> u64 {
+    finish(token.iter().fold(FNV_OFFSET, |h, &b| step(h, b)))
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline(always)]
+fn step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+#[inline(always)]
+fn finish(h: u64) -> u64 {
+    let h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 29)
+}
+
 /// Calls `f` with each token of `text`, in order, as rouge-score's tokenizer would produce it
 /// (lowercase ASCII `[a-z0-9]+`).
+pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
+    for_each_token_hashed(text, |t, _| f(t));
+}
+
+/// [`for_each_token`], also passing each token's [`token_hash`], computed during the scan.
 ///
 /// The scanner works on bytes: in valid UTF-8 the sequences of `İ` and of the Kelvin sign cannot
 /// occur inside another character, and every other non-ASCII byte is a separator. A token made
 /// of lowercase letters and digits only is passed as a slice of `text` (no copy).
-pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
+pub fn for_each_token_hashed(text: &str, mut f: impl FnMut(&str, u64)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut buf: Vec<u8> = Vec::new();
+    let mut buf = String::new();
     let mut i = 0;
     while i < n {
         let class = CLASS[bytes[i] as usize];
@@ -65,23 +90,25 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
         }
         // A token starts here. Fast path: a run of [a-z0-9] ended by a separator.
         let start = i;
+        let mut h = FNV_OFFSET;
         while i < n && CLASS[bytes[i] as usize] == LOW {
+            h = step(h, bytes[i]);
             i += 1;
         }
         if i == n || CLASS[bytes[i] as usize] == SEP {
-            f(&text[start..i]);
+            f(&text[start..i], finish(h));
             continue;
         }
         // Slow path: uppercase letters or a special character inside the token.
         buf.clear();
-        buf.extend_from_slice(&bytes[start..i]);
+        buf.push_str(&text[start..i]);
         while i < n {
             match CLASS[bytes[i] as usize] {
-                LOW => buf.push(bytes[i]),
-                UP => buf.push(bytes[i].to_ascii_lowercase()),
+                LOW => buf.push(bytes[i] as char),
+                UP => buf.push(bytes[i].to_ascii_lowercase() as char),
                 SPECIAL => match special(bytes, i) {
                     Some((letter, width, ends)) => {
-                        buf.push(letter);
+                        buf.push(letter as char);
                         i += width;
                         if ends {
                             break;
@@ -94,10 +121,7 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
             }
             i += 1;
         }
-        // Only ASCII bytes were pushed.
-        if let Ok(token) = std::str::from_utf8(&buf) {
-            f(token);
-        }
+        f(&buf, token_hash(buf.as_bytes()));
     }
 }
 
@@ -119,6 +143,13 @@ pub fn tokenize(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::tokenize;
+
+    #[test]
+    fn scan_hash_equals_token_hash() {
+        super::for_each_token_hashed("Hello wOrld abc İx 5\u{212A}", |t, h| {
+            assert_eq!(h, super::token_hash(t.as_bytes()), "{t}");
+        });
+    }
 
     #[test]
     fn spec_examples() {

@@ -2,7 +2,79 @@
 
 use rustc_hash::FxHashMap;
 
-use super::Stemmer;
+use super::{Stemmer, token_hash};
+
+/// An open-addressing table from raw token bytes to global ids, probed with the hash the
+/// tokenizer computes while scanning (so a token's bytes are read once to find it, and once
+/// more to compare on a hash match).
+#[derive(Debug, Default, Clone)]
+struct RawTable {
+    /// Slot to entry index + 1 (0 = empty). Length is a power of two, at most half full.
+    slots: Vec<u32>,
+    /// Entries: hash, byte range in `arena`, global id.
+    entries: Vec<(u64, u32, u32, u32)>,
+    arena: Vec<u8>,
+}
+
+impl RawTable {
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn clear(&mut self) {
+        self.slots.clear();
+        self.entries.clear();
+        self.arena.clear();
+    }
+
+    #[inline]
+    fn get(&self, token: &[u8], hash: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                return None;
+            }
+            let (h, start, len, global) = self.entries[e as usize - 1];
+            if h == hash && &self.arena[start as usize..(start + len) as usize] == token {
+                return Some(global);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, token: &[u8], hash: u64, global: u32) {
+        if (self.entries.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let start = self.arena.len() as u32;
+        self.arena.extend_from_slice(token);
+        self.entries.push((hash, start, token.len() as u32, global));
+        self.place(self.entries.len() as u32, hash);
+    }
+
+    fn place(&mut self, entry: u32, hash: u64) {
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = entry;
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        self.slots = vec![0; size];
+        for k in 0..self.entries.len() {
+            let hash = self.entries[k].0;
+            self.place(k as u32 + 1, hash);
+        }
+    }
+}
 
 /// Above this many distinct strings the persistent tables are dropped at the next
 /// [`Vocab::clear`], bounding memory on endless vocabularies.
@@ -19,7 +91,7 @@ const PERSISTENT_LIMIT: usize = 1 << 22;
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
     /// Raw token to global id of its final form.
-    raw: FxHashMap<Box<str>, u32>,
+    raw: RawTable,
     /// Final (stemmed) form to global id (only used with a stemmer).
     finals: FxHashMap<Box<str>, u32>,
     /// Stemmer the persistent tables were built with.
@@ -72,21 +144,27 @@ impl Vocab {
     ///
     /// Use one stemmer per vocabulary; a different stemmer resets the persistent tables.
     pub fn intern(&mut self, token: &str, stemmer: Stemmer) -> u32 {
+        self.intern_hashed(token, token_hash(token.as_bytes()), stemmer)
+    }
+
+    /// [`intern`](Vocab::intern) with the token's [`token_hash`] already computed.
+    #[inline]
+    pub fn intern_hashed(&mut self, token: &str, hash: u64, stemmer: Stemmer) -> u32 {
         if self.stemmer != Some(stemmer) {
             let len = self.len;
             self.reset();
             self.len = len;
             self.stemmer = Some(stemmer);
         }
-        let global = match self.raw.get(token) {
-            Some(&g) => g,
+        let global = match self.raw.get(token.as_bytes(), hash) {
+            Some(g) => g,
             None => {
                 let g = match stemmer.stem_if_long(token) {
                     None if stemmer == Stemmer::None => self.fresh_global(),
                     None => self.final_id(token),
                     Some(stem) => self.final_id(&stem),
                 };
-                self.raw.insert(token.into(), g);
+                self.raw.insert(token.as_bytes(), hash, g);
                 g
             }
         } as usize;
