@@ -83,4 +83,14 @@ proptest! {
         got.reverse();
         prop_assert_eq!(got, lcs_indices_dp(&a, &b));
     }
+
+    #[test]
+    fn one_word_backtracking_equals_dp(a in prop::collection::vec(0u32..4, 0..=64), b in prop::collection::vec(0u32..4, 0..80)) {
+        // Patterns of at most 64 elements take the jumping backtrack.
+        let masks = MatchMasks::new(&a);
+        let mut got = Vec::new();
+        lcs_indices(&a, &masks, &b, &mut LcsScratch::default(), |i| got.push(i));
+        got.reverse();
+        prop_assert_eq!(got, lcs_indices_dp(&a, &b));
+    }
 }

@@ -18,6 +18,9 @@
 pub struct MatchMasks {
     len: usize,
     words: usize,
+    /// Patterns of at most 64 elements: the mask itself, indexed by id (0 when absent).
+    dense: Vec<u64>,
+    /// Longer patterns: id to mask index (`u32::MAX` when absent), and the masks.
     slot: Vec<u32>,
     bits: Vec<u64>,
 }
@@ -27,6 +30,19 @@ impl MatchMasks {
     pub fn new(pattern: &[u32]) -> Self {
         let words = pattern.len().div_ceil(64);
         let top = pattern.iter().copied().max().map_or(0, |m| m as usize + 1);
+        if words == 1 {
+            let mut dense = vec![0u64; top];
+            for (i, &t) in pattern.iter().enumerate() {
+                dense[t as usize] |= 1u64 << i;
+            }
+            return MatchMasks {
+                len: pattern.len(),
+                words,
+                dense,
+                slot: Vec::new(),
+                bits: Vec::new(),
+            };
+        }
         let mut slot = vec![u32::MAX; top];
         let mut bits: Vec<u64> = Vec::with_capacity(pattern.len().min(top) * words);
         for (i, &t) in pattern.iter().enumerate() {
@@ -40,6 +56,7 @@ impl MatchMasks {
         MatchMasks {
             len: pattern.len(),
             words,
+            dense: Vec::new(),
             slot,
             bits,
         }
@@ -63,6 +80,13 @@ impl MatchMasks {
     /// The mask of `token`, or `None` when it does not occur in the pattern.
     #[inline]
     pub fn mask(&self, token: u32) -> Option<&[u64]> {
+        if self.words == 1 {
+            return self
+                .dense
+                .get(token as usize)
+                .filter(|m| **m != 0)
+                .map(std::slice::from_ref);
+        }
         match self.slot.get(token as usize) {
             Some(&s) if s != u32::MAX => {
                 let s = s as usize * self.words;
@@ -75,10 +99,7 @@ impl MatchMasks {
     /// The single-word mask of `token` (0 when absent); for patterns of at most 64 elements.
     #[inline]
     fn mask1(&self, token: u32) -> u64 {
-        match self.slot.get(token as usize) {
-            Some(&s) if s != u32::MAX => self.bits[s as usize],
-            _ => 0,
-        }
+        self.dense.get(token as usize).copied().unwrap_or(0)
     }
 }
 
@@ -160,18 +181,17 @@ pub fn lcs_indices(
     rows.clear();
     let mut any = false;
     if w == 1 {
-        // One word per row: the common case (sentences of at most 64 tokens).
+        // One word per row: the common case (sentences of at most 64 tokens). Branch-free: a
+        // token absent from the pattern has mask 0, which leaves `v` unchanged.
+        rows.resize(b.len() + 1, !0u64);
         let mut v = !0u64;
-        rows.push(v);
-        for &t in b {
-            let m = masks.mask1(t);
-            if m != 0 {
-                any = true;
-                let u = v & m;
-                v = v.wrapping_add(u) | (v & !u);
-            }
-            rows.push(v);
+        for (row, &t) in rows[1..].iter_mut().zip(b) {
+            let u = v & masks.mask1(t);
+            v = v.wrapping_add(u) | (v & !u);
+            *row = v;
         }
+        // Some bit below |a| cleared iff some element matched.
+        any = v != !0u64;
     } else {
         rows.resize((b.len() + 1) * w, !0u64);
         for (j, &t) in b.iter().enumerate() {
@@ -188,14 +208,7 @@ pub fn lcs_indices(
         return;
     }
     if w == 1 {
-        // T[i][j] = zero bits of V_j below position i.
-        let below = |i: usize| if i >= 64 { !0u64 } else { (1u64 << i) - 1 };
-        backtrack(
-            a,
-            b,
-            |i, j| (!rows[j] & below(i)).count_ones() as usize,
-            hit,
-        );
+        backtrack_word(masks, b, rows, n, hit);
     } else {
         backtrack(
             a,
@@ -203,6 +216,50 @@ pub fn lcs_indices(
             |i, j| count_zeros_below(&rows[j * w..(j + 1) * w], i),
             hit,
         );
+    }
+}
+
+/// rouge-score's `_backtrack_norec` for a pattern of at most 64 elements, moving up the column
+/// in jumps.
+///
+/// With `Z_j = !V_j`, `T[i][j] - T[i-1][j]` is bit `i-1` of `Z_j`. At `(i, j)` with no match,
+/// rouge-score goes left only when `T[i][j-1] > T[i-1][j]`, which needs bit `i-1` of `Z_j`
+/// set; so every position below `i` where neither `b[j-1]` matches nor `Z_j` has a bit is an
+/// "up" step, and the walk can jump to the highest position where one of them holds. There it
+/// takes the diagonal on a match, else goes left iff `T[i][j-1] = T[i][j]` (the two rows have
+/// equal popcounts below `i`), else up. The result is the same walk, step for step.
+fn backtrack_word(
+    masks: &MatchMasks,
+    b: &[u32],
+    rows: &[u64],
+    n: usize,
+    mut hit: impl FnMut(usize),
+) {
+    // Bits below position i, for 1 <= i <= 64.
+    let below = |i: usize| u64::MAX >> (64 - i);
+    let (mut i, mut j) = (n, b.len());
+    while i > 0 && j > 0 {
+        let z = !rows[j] & below(i);
+        let m = masks.mask1(b[j - 1]) & below(i);
+        let stops = z | m;
+        if stops == 0 {
+            // T[i][j] = 0 and no match above: the walk only goes up from here.
+            return;
+        }
+        let p = 63 - stops.leading_zeros() as usize;
+        if m >> p & 1 == 1 {
+            hit(p);
+            i = p;
+            j -= 1;
+            continue;
+        }
+        i = p + 1;
+        let zl = !rows[j - 1] & below(i);
+        if zl.count_ones() == z.count_ones() {
+            j -= 1;
+        } else {
+            i = p;
+        }
     }
 }
 
