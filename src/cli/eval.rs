@@ -452,13 +452,25 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         if raw.is_empty() {
             break;
         }
-        let finished: Vec<sumbench::Result<Example>> = pool.install(|| {
+        // Parse, clean, score and (for JSONL) serialise in parallel; the checks that depend on
+        // order (duplicate ids), the totals and the writing stay sequential and in input order.
+        type Done = (sumbench::Result<Example>, Option<ExampleResult>, Vec<u8>);
+        let done: Vec<Done> = pool.install(|| {
             raw.into_par_iter()
-                .map(|r| r.and_then(|r| finisher.finish(r)))
+                .map_init(Workspace::default, |ws, r| {
+                    let ex = r.and_then(|r| finisher.finish(r));
+                    let result = ex.as_ref().ok().and_then(|e| evaluator.evaluate(e, ws));
+                    let mut line = Vec::new();
+                    if stream_jsonl && let Some(res) = &result {
+                        // Writing to a Vec cannot fail.
+                        let _ = Jsonl::write_lines(&columns, std::slice::from_ref(res), &mut line);
+                    }
+                    (ex, result, line)
+                })
                 .collect()
         });
-        let mut batch = Vec::with_capacity(finished.len());
-        for item in finished {
+        let mut scored = 0u64;
+        for (item, result, line) in done {
             let ex = match item {
                 Ok(ex) => ex,
                 Err(e) if args.skip_invalid => {
@@ -475,26 +487,17 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
                 }
                 return Err(anyhow::anyhow!(msg).into());
             }
-            batch.push(ex);
+            // A valid example always has a target, so it was scored.
+            let Some(result) = result else { continue };
+            scored += 1;
+            acc.add(&result);
+            out.write_all(&line)?;
+            if retain {
+                results.push(result);
+            }
         }
-        let scored: Vec<ExampleResult> = pool.install(|| {
-            batch
-                .par_iter()
-                .map_init(Workspace::default, |ws, ex| evaluator.evaluate(ex, ws))
-                .flatten()
-                .collect()
-        });
         if let Some(pb) = &pb {
-            pb.inc(scored.len() as u64);
-        }
-        for r in &scored {
-            acc.add(r);
-        }
-        if stream_jsonl {
-            Jsonl::write_lines(&columns, &scored, &mut out)?;
-        }
-        if retain {
-            results.extend(scored);
+            pb.inc(scored);
         }
     }
     if let Some(pb) = pb {
