@@ -18,19 +18,11 @@ fn counts_value(c: &Counts) -> Value {
     json!({"hits": c.hits, "candidate_total": c.candidate_total, "reference_total": c.reference_total})
 }
 
-fn scores_object(rouge: &[Chosen]) -> Value {
-    let mut m = Map::new();
-    for c in rouge {
-        m.insert(c.rouge_type.name(), score_value(&c.counts.score()));
-    }
-    Value::Object(m)
-}
-
 /// The whole report as one JSON document (schema [`SCHEMA`]).
 pub struct Json;
 
 impl Json {
-    /// The report as a JSON value.
+    /// The report's header (everything but the per-example records) as a JSON value.
     pub fn value(report: &Report) -> Value {
         let systems: Vec<Value> = report
             .systems
@@ -58,35 +50,6 @@ impl Json {
                 json!({"name": s.name, "examples": s.examples, "scores": scores, "micro": micro, "metrics": means})
             })
             .collect();
-        let examples: Vec<Value> = report
-            .examples
-            .iter()
-            .flat_map(|e| {
-                e.systems.iter().map(move |s| {
-                    let mut counts = Map::new();
-                    for c in &s.rouge {
-                        let mut v = counts_value(&c.counts);
-                        v["reference"] = json!(c.reference);
-                        counts.insert(c.rouge_type.name(), v);
-                    }
-                    let mut values = Map::new();
-                    for (c, v) in report.columns.iter().zip(&s.values) {
-                        values.insert(c.key.clone(), json!(v));
-                    }
-                    json!({
-                        "id": e.id,
-                        "system": s.system,
-                        "target": e.target,
-                        "n_refs": e.n_refs,
-                        "removed_lines": e.removed_lines,
-                        "scores": scores_object(&s.rouge),
-                        "counts": counts,
-                        "values": values,
-                        "facts": s.facts,
-                    })
-                })
-            })
-            .collect();
         json!({
             "schema": SCHEMA,
             "signature": report.signature.to_string(),
@@ -96,14 +59,129 @@ impl Json {
             "notes": report.notes,
             "systems": systems,
             "comparisons": report.comparisons,
-            "examples": examples,
         })
+    }
+}
+
+/// Per-example records, serialised one by one as the document is written (never as one
+/// in-memory tree: a report of a million examples would need gigabytes).
+struct ExamplesView<'a>(&'a Report);
+
+/// The per-type counts of one example, with the index of the chosen reference.
+struct CountsMap<'a>(&'a [Chosen]);
+
+impl serde::Serialize for CountsMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        #[derive(serde::Serialize)]
+        struct Entry {
+            hits: u64,
+            candidate_total: u64,
+            reference_total: u64,
+            reference: usize,
+        }
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for c in self.0 {
+            m.serialize_entry(
+                c.rouge_type.as_str(),
+                &Entry {
+                    hits: c.counts.hits,
+                    candidate_total: c.counts.candidate_total,
+                    reference_total: c.counts.reference_total,
+                    reference: c.reference,
+                },
+            )?;
+        }
+        m.end()
+    }
+}
+
+/// Every column's value of one example, by key.
+struct ValuesMap<'a> {
+    columns: &'a [crate::evaluate::Column],
+    values: &'a [Option<f64>],
+}
+
+impl serde::Serialize for ValuesMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.columns.len()))?;
+        for (c, v) in self.columns.iter().zip(self.values) {
+            m.serialize_entry(&c.key, v)?;
+        }
+        m.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct ExampleView<'a> {
+    id: &'a str,
+    system: &'a str,
+    target: crate::evaluate::Target,
+    n_refs: usize,
+    removed_lines: usize,
+    scores: ScoresMap<'a>,
+    counts: CountsMap<'a>,
+    values: ValuesMap<'a>,
+    facts: &'a Option<crate::evaluate::FactLists>,
+}
+
+impl serde::Serialize for ExamplesView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let report = self.0;
+        let mut seq = s.serialize_seq(None)?;
+        for e in &report.examples {
+            for sys in &e.systems {
+                seq.serialize_element(&ExampleView {
+                    id: &e.id,
+                    system: &sys.system,
+                    target: e.target,
+                    n_refs: e.n_refs,
+                    removed_lines: e.removed_lines,
+                    scores: ScoresMap(&sys.rouge),
+                    counts: CountsMap(&sys.rouge),
+                    values: ValuesMap {
+                        columns: &report.columns,
+                        values: &sys.values,
+                    },
+                    facts: &sys.facts,
+                })?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// The document: the small header as a JSON value, then the examples streamed.
+struct Document<'a> {
+    head: Value,
+    examples: ExamplesView<'a>,
+}
+
+impl serde::Serialize for Document<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let head = self.head.as_object();
+        let mut m = s.serialize_map(None)?;
+        for (k, v) in head.into_iter().flatten() {
+            m.serialize_entry(k, v)?;
+        }
+        m.serialize_entry("examples", &self.examples)?;
+        m.end()
     }
 }
 
 impl Render for Json {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &Json::value(report))?;
+        let doc = Document {
+            head: Json::value(report),
+            examples: ExamplesView(report),
+        };
+        let mut w = io::BufWriter::new(&mut *out);
+        serde_json::to_writer_pretty(&mut w, &doc)?;
+        w.flush()?;
+        drop(w);
         writeln!(out)
     }
 }
