@@ -281,6 +281,26 @@ fn check_of(kind: FactKind, status: FactStatus, f: &Fact) -> FactCheck {
     }
 }
 
+/// Records a source fact as kept (found at `hit` in the candidate) or missing.
+fn push_source_check(
+    kind: FactKind,
+    f: &Fact,
+    hit: Option<(usize, usize)>,
+    cc: &mut CategoryCounts,
+    checks: &mut Vec<FactCheck>,
+) {
+    let status = if hit.is_some() {
+        cc.kept += 1;
+        FactStatus::Kept
+    } else {
+        FactStatus::Missing
+    };
+    let mut ch = check_of(kind, status, f);
+    ch.source_span = Some(f.span);
+    ch.candidate_span = hit;
+    checks.push(ch);
+}
+
 /// Compare a candidate's facts with a source's. `source` and `candidate` must come from
 /// [`extract`] on `source_text` and `candidate_text`.
 pub fn compare(
@@ -358,21 +378,7 @@ fn compare_numbers(
                 .iter()
                 .find(|c| num_val(c).is_some_and(|cv| numbers::compatible(sv, cv)))
         });
-        let mut ch = check_of(
-            FactKind::Number,
-            if hit.is_some() {
-                FactStatus::Kept
-            } else {
-                FactStatus::Missing
-            },
-            f,
-        );
-        ch.source_span = Some(f.span);
-        ch.candidate_span = hit.map(|c| c.span);
-        if hit.is_some() {
-            cc.kept += 1;
-        }
-        checks.push(ch);
+        push_source_check(FactKind::Number, f, hit.map(|c| c.span), &mut cc, checks);
     }
     let mut cand_checks = Vec::new();
     for (f, mentions) in distinct(&candidate.numbers) {
@@ -438,21 +444,7 @@ fn compare_names(
         cc.source_distinct += 1;
         let forms = names::forms(&f.key, &name_details(mentions));
         let hit = names::find_entity(c_ws, &forms, candidate.has_case);
-        let mut ch = check_of(
-            FactKind::Name,
-            if hit.is_some() {
-                FactStatus::Kept
-            } else {
-                FactStatus::Missing
-            },
-            f,
-        );
-        ch.source_span = Some(f.span);
-        ch.candidate_span = hit;
-        if hit.is_some() {
-            cc.kept += 1;
-        }
-        checks.push(ch);
+        push_source_check(FactKind::Name, f, hit, &mut cc, checks);
     }
     if assessable {
         let source_keys: Vec<&str> = s_distinct.iter().map(|(f, _)| f.key.as_str()).collect();
@@ -589,21 +581,7 @@ fn compare_quotes(
                     .map(|(a, b)| (a.start, b.end))
             })
         });
-        let mut ch = check_of(
-            FactKind::Quote,
-            if hit.is_some() {
-                FactStatus::Kept
-            } else {
-                FactStatus::Missing
-            },
-            f,
-        );
-        ch.source_span = Some(f.span);
-        ch.candidate_span = hit;
-        if hit.is_some() {
-            cc.kept += 1;
-        }
-        checks.push(ch);
+        push_source_check(FactKind::Quote, f, hit, &mut cc, checks);
     }
     checks.extend(cand_checks);
     cc.refresh();
