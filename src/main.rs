@@ -3,6 +3,12 @@
 
 mod cli;
 
+/// mimalloc: the scoring loop makes many small, short-lived allocations (token and n-gram
+/// vectors, strings), and the system allocator took about a quarter of the run time (see
+/// BENCHMARKS.md, "Where the time goes").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
