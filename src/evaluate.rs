@@ -504,9 +504,16 @@ impl Evaluator {
         let needs_source = self.config.compression || self.config.extractive;
         let plain = Analyzer::new(Stemmer::None);
         ws.plain_vocab.clear();
+        // Extractiveness needs unstemmed tokens: without a stemmer the ROUGE analyses are
+        // exactly that (and share one id space), so they are reused instead of redone.
+        let shared = self.config.stemmer == Stemmer::None;
         let source = match (&example.source, needs_source) {
             (Some(text), true) => {
-                let a = plain.analyse(text, &mut ws.plain_vocab);
+                let a = match (shared, against_source) {
+                    (true, true) => refs[0].analysed().clone(),
+                    (true, false) => self.analyzer.analyse(text, &mut ws.vocab),
+                    (false, _) => plain.analyse(text, &mut ws.plain_vocab),
+                };
                 let index = ArticleIndex::new(&a.tokens);
                 Some((text.as_str(), a, index))
             }
@@ -537,13 +544,19 @@ impl Evaluator {
                     values.extend([Some(s.precision), Some(s.recall), Some(s.fmeasure)]);
                 }
                 if needs_source {
-                    let cand = source
-                        .as_ref()
-                        .map(|_| plain.analyse(&c.text, &mut ws.plain_vocab));
+                    let own;
+                    let plain_cand = match (&source, shared) {
+                        (None, _) => None,
+                        (Some(_), true) => Some(cand.analysed()),
+                        (Some(_), false) => {
+                            own = plain.analyse(&c.text, &mut ws.plain_vocab);
+                            Some(&own)
+                        }
+                    };
                     self.extractive_values(
                         source.as_ref().map(|(t, a, i)| (*t, a, i)),
                         &c.text,
-                        cand.as_ref(),
+                        plain_cand,
                         &mut values,
                     );
                 }

@@ -92,3 +92,36 @@ fn compression_marks_the_expansion_and_measures_the_condensed_rewrites() {
         assert!(novel2("control-003") > novel2(other));
     }
 }
+
+#[test]
+fn extractive_and_compression_values_do_not_depend_on_the_rouge_stemmer() {
+    // They use unstemmed tokens whatever --stemmer says (the signature's ext-tok).
+    let run = |stemmer: &str| {
+        let out = assert_cmd::Command::cargo_bin("sumbench")
+            .unwrap()
+            .args(["eval", "--format", "json", "--stemmer", stemmer, DIR])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["examples"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let vals = e["values"].as_object().unwrap();
+                vals.iter()
+                    .filter(|(k, _)| {
+                        ["compression.", "extractive.", "novel.", "repetition."]
+                            .iter()
+                            .any(|p| k.starts_with(p))
+                    })
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let none = run("none");
+    assert!(!none[0].is_empty());
+    assert_eq!(none, run("porter"));
+    assert_eq!(none, run("snowball"));
+}
