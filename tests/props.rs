@@ -93,4 +93,53 @@ proptest! {
         got.reverse();
         prop_assert_eq!(got, lcs_indices_dp(&a, &b));
     }
+
+    #[test]
+    fn lsum_equals_a_transcription_of_rouge_score(
+        r in prop::collection::vec(prop::collection::vec(0u32..5, 0..12), 1..8),
+        c in prop::collection::vec(prop::collection::vec(0u32..5, 0..12), 1..8),
+    ) {
+        // Sentences of ids joined as words "w0".."w4", one sentence per line.
+        let text = |ss: &Vec<Vec<u32>>| ss.iter()
+            .map(|s| s.iter().map(|t| format!("w{t}")).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (rt, ct) = (text(&r), text(&c));
+        let evaluator = Evaluator::new(EvalConfig::rouge_only(vec![RougeType::Lsum], Stemmer::None));
+        let example = Example {
+            id: "p".into(),
+            line: 1,
+            source: None,
+            references: vec![rt],
+            candidates: vec![Candidate { system: "c".into(), text: ct }],
+            removed_lines: 0,
+        };
+        let ours = evaluator.evaluate(&example, &mut Workspace::default()).unwrap().systems[0].rouge[0].counts;
+        // rouge-score's _summary_level_lcs, with the DP oracle for lcs_ind.
+        let (m, n): (usize, usize) = (r.iter().map(Vec::len).sum(), c.iter().map(Vec::len).sum());
+        let mut hits = 0u64;
+        if m > 0 && n > 0 {
+            let mut rc = std::collections::HashMap::<u32, i64>::new();
+            let mut cc = std::collections::HashMap::<u32, i64>::new();
+            for t in r.iter().flatten() { *rc.entry(*t).or_default() += 1; }
+            for t in c.iter().flatten() { *cc.entry(*t).or_default() += 1; }
+            for rs in &r {
+                let mut union = std::collections::BTreeSet::new();
+                for cs in &c {
+                    union.extend(lcs_indices_dp(rs, cs));
+                }
+                for i in union {
+                    let t = rs[i];
+                    if cc[&t] > 0 && rc[&t] > 0 {
+                        hits += 1;
+                        *cc.get_mut(&t).unwrap() -= 1;
+                        *rc.get_mut(&t).unwrap() -= 1;
+                    }
+                }
+            }
+        }
+        prop_assert_eq!(ours.hits, hits);
+        prop_assert_eq!(ours.reference_total, m as u64);
+        prop_assert_eq!(ours.candidate_total, n as u64);
+    }
 }

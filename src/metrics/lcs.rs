@@ -98,7 +98,7 @@ impl MatchMasks {
 
     /// The single-word mask of `token` (0 when absent); for patterns of at most 64 elements.
     #[inline]
-    fn mask1(&self, token: u32) -> u64 {
+    pub fn mask1(&self, token: u32) -> u64 {
         self.dense.get(token as usize).copied().unwrap_or(0)
     }
 }

@@ -418,9 +418,19 @@ fn lsum_hits(reference: &Prepared, candidate: &Prepared, scratch: &mut Scratch) 
         union.clear();
         union.resize(rs.len().div_ceil(64), 0);
         for (cs, &csig) in c.sentence_slices().zip(&cand_sigs) {
-            if rsig & csig != 0 {
-                lcs_indices(rs, m, cs, lcs, |i| union[i / 64] |= 1u64 << (i % 64));
+            if rsig & csig == 0 {
+                continue;
             }
+            // The LCS only takes positions where the two sentences share a token: when all of
+            // those are in the union already, this pair cannot add to it (the union is a set,
+            // so skipping it changes nothing).
+            if m.words() == 1 {
+                let reach = cs.iter().fold(0u64, |acc, &t| acc | m.mask1(t));
+                if reach & !union[0] == 0 {
+                    continue;
+                }
+            }
+            lcs_indices(rs, m, cs, lcs, |i| union[i / 64] |= 1u64 << (i % 64));
         }
         for (w, &word) in union.iter().enumerate() {
             let mut bits = word;
