@@ -301,6 +301,29 @@ fn push_source_check(
     checks.push(ch);
 }
 
+/// Records a candidate number or name as supported (found at `hit` in the source) or not,
+/// counting its `mentions`.
+fn candidate_check(
+    kind: FactKind,
+    f: &Fact,
+    hit: Option<(usize, usize)>,
+    mentions: usize,
+    cc: &mut CategoryCounts,
+) -> FactCheck {
+    let status = if hit.is_some() {
+        cc.supported += 1;
+        cc.supported_mentions += mentions as u64;
+        FactStatus::Supported
+    } else {
+        cc.unsupported += 1;
+        FactStatus::Unsupported
+    };
+    let mut ch = check_of(kind, status, f);
+    ch.candidate_span = Some(f.span);
+    ch.source_span = hit;
+    ch
+}
+
 /// Compare a candidate's facts with a source's. `source` and `candidate` must come from
 /// [`extract`] on `source_text` and `candidate_text`.
 pub fn compare(
@@ -390,20 +413,13 @@ fn compare_numbers(
                 .iter()
                 .find(|s| num_val(s).is_some_and(|sv| numbers::implies(sv, cv)))
         });
-        let status = if hit.is_some() {
-            FactStatus::Supported
-        } else {
-            FactStatus::Unsupported
-        };
-        if hit.is_some() {
-            cc.supported += 1;
-            cc.supported_mentions += mentions.len() as u64;
-        } else {
-            cc.unsupported += 1;
-        }
-        let mut ch = check_of(FactKind::Number, status, f);
-        ch.candidate_span = Some(f.span);
-        ch.source_span = hit.map(|s| s.span);
+        let ch = candidate_check(
+            FactKind::Number,
+            f,
+            hit.map(|s| s.span),
+            mentions.len(),
+            &mut cc,
+        );
         cand_checks.push((f.span.0, ch));
     }
     for f in &candidate.vague {
@@ -469,21 +485,13 @@ fn compare_names(
                     .find(|(sf, _)| names::acronym_matches(&f.key, &[sf.key.as_str()]))
                     .map(|(sf, _)| sf.span);
             }
-            let status = if hit.is_some() {
-                FactStatus::Supported
-            } else {
-                FactStatus::Unsupported
-            };
-            if hit.is_some() {
-                cc.supported += 1;
-                cc.supported_mentions += mentions.len() as u64;
-            } else {
-                cc.unsupported += 1;
-            }
-            let mut ch = check_of(FactKind::Name, status, f);
-            ch.candidate_span = Some(f.span);
-            ch.source_span = hit;
-            checks.push(ch);
+            checks.push(candidate_check(
+                FactKind::Name,
+                f,
+                hit,
+                mentions.len(),
+                &mut cc,
+            ));
         }
     }
     cc.refresh();
