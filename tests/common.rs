@@ -15,3 +15,22 @@ pub fn jsonl(name: &str) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).expect("fixture line is JSON"))
         .collect()
 }
+
+/// Runs `sumbench` with `args`, asserts success (showing stderr otherwise), returns stdout.
+pub fn run_ok<I, S>(args: I) -> Vec<u8>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = assert_cmd::Command::cargo_bin("sumbench")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}

@@ -7,17 +7,7 @@ use serde_json::Value;
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/datasets/seed-news");
 
 fn run(args: &[&str]) -> String {
-    let out = Command::cargo_bin("sumbench")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(crate::common::run_ok(args)).unwrap()
 }
 
 fn checks(system: &str) -> Vec<Value> {

@@ -14,17 +14,8 @@ fn sumbench() -> Command {
 }
 
 fn json_report(args: &[&str]) -> Value {
-    let out = sumbench()
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let args = args.iter().copied().chain(["--format", "json"]);
+    serde_json::from_slice(&crate::common::run_ok(args)).unwrap()
 }
 
 fn fails(args: &[&str]) -> String {

@@ -21,19 +21,10 @@ fn dataset() -> tempfile::NamedTempFile {
 
 fn render(format: &str, extra: &[&str]) -> String {
     let f = dataset();
-    let out = Command::cargo_bin("sumbench")
-        .unwrap()
-        .args(["eval", "--format", format])
-        .args(extra)
-        .arg(f.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let mut args = vec!["eval", "--format", format];
+    args.extend_from_slice(extra);
+    args.push(f.path().to_str().unwrap());
+    String::from_utf8(crate::common::run_ok(args)).unwrap()
 }
 
 #[test]
