@@ -14,7 +14,7 @@ mod vocab;
 
 pub use sentences::count_sentences;
 pub use stem::Stemmer;
-pub use tokenize::{for_each_token, for_each_token_hashed, token_hash, tokenize};
+pub use tokenize::{Scan, for_each_token, short_key, tokenize};
 pub use vocab::Vocab;
 
 /// A text after analysis: its token ids and the token ranges of its sentences.
@@ -79,16 +79,70 @@ impl Analyzer {
     pub fn analyse(&self, text: &str, vocab: &mut Vocab) -> Analysed {
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         let mut sentences = Vec::new();
-        for line in text.split('\n') {
-            let start = tokens.len() as u32;
-            for_each_token_hashed(line, |tok, h| {
-                tokens.push(vocab.intern_hashed(tok, h, self.stemmer))
-            });
+        let mut start = 0u32;
+        let fast = vocab.intern_text(text, self.stemmer, |id, new_line| {
+            let end = tokens.len() as u32;
+            if new_line && end > start {
+                sentences.push((start, end));
+                start = end;
+            }
+            tokens.push(id);
+        });
+        if fast {
             let end = tokens.len() as u32;
             if end > start {
                 sentences.push((start, end));
             }
+        } else {
+            for line in text.split('\n') {
+                let start = tokens.len() as u32;
+                for_each_token(line, |tok| tokens.push(vocab.intern(tok, self.stemmer)));
+                let end = tokens.len() as u32;
+                if end > start {
+                    sentences.push((start, end));
+                }
+            }
         }
         Analysed { tokens, sentences }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The analysis through the reference scanner, line by line, and plain interning.
+    fn reference(text: &str, stemmer: Stemmer, vocab: &mut Vocab) -> Analysed {
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        for line in text.split('\n') {
+            let start = tokens.len() as u32;
+            for_each_token(line, |tok| tokens.push(vocab.intern(tok, stemmer)));
+            if tokens.len() as u32 > start {
+                sentences.push((start, tokens.len() as u32));
+            }
+        }
+        Analysed { tokens, sentences }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn analyse_equals_reference_analysis(
+            texts in proptest::collection::vec("([a-zA-Z0-9 \n.,'-]|Running|RUNS|é|“|İ|\u{212A}|abcdefghijk|ABCDEFGHIJKLMNOPQ){0,40}", 1..4),
+            porter in proptest::bool::ANY,
+        ) {
+            let stemmer = if porter { Stemmer::Porter } else { Stemmer::None };
+            let analyzer = Analyzer::new(stemmer);
+            let (mut a, mut b) = (Vocab::new(), Vocab::new());
+            for round in 0..2 {
+                for text in &texts {
+                    let fast = analyzer.analyse(text, &mut a);
+                    let slow = reference(text, stemmer, &mut b);
+                    proptest::prop_assert_eq!(&fast, &slow, "round {} text {:?}", round, text);
+                }
+                a.clear();
+                b.clear();
+            }
+        }
     }
 }

@@ -46,38 +46,16 @@ fn special(bytes: &[u8], i: usize) -> Option<(u8, usize, bool)> {
     }
 }
 
-/// The token hash [`for_each_token_hashed`] computes: FNV-1a over the token's bytes, then a
-/// final multiply-xorshift so that the low bits are well mixed for table indexing.
-#[inline]
-pub fn token_hash(token: &[u8]) -> u64 {
-    finish(token.iter().fold(FNV_OFFSET, |h, &b| step(h, b)))
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-#[inline(always)]
-fn step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-}
-
-#[inline(always)]
-fn finish(h: u64) -> u64 {
-    let h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    h ^ (h >> 29)
-}
-
 /// Calls `f` with each token of `text`, in order, as rouge-score's tokenizer would produce it
 /// (lowercase ASCII `[a-z0-9]+`).
-pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
-    for_each_token_hashed(text, |t, _| f(t));
-}
-
-/// [`for_each_token`], also passing each token's [`token_hash`], computed during the scan.
 ///
 /// The scanner works on bytes: in valid UTF-8 the sequences of `İ` and of the Kelvin sign cannot
 /// occur inside another character, and every other non-ASCII byte is a separator. A token made
 /// of lowercase letters and digits only is passed as a slice of `text` (no copy).
-pub fn for_each_token_hashed(text: &str, mut f: impl FnMut(&str, u64)) {
+///
+/// This is the reference scanner; [`Scan`] is the fast one the analyzer uses, and it falls back
+/// to this one for the rare texts that hold `İ` or the Kelvin sign.
+pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut buf = String::new();
@@ -90,13 +68,11 @@ pub fn for_each_token_hashed(text: &str, mut f: impl FnMut(&str, u64)) {
         }
         // A token starts here. Fast path: a run of [a-z0-9] ended by a separator.
         let start = i;
-        let mut h = FNV_OFFSET;
         while i < n && CLASS[bytes[i] as usize] == LOW {
-            h = step(h, bytes[i]);
             i += 1;
         }
         if i == n || CLASS[bytes[i] as usize] == SEP {
-            f(&text[start..i], finish(h));
+            f(&text[start..i]);
             continue;
         }
         // Slow path: uppercase letters or a special character inside the token.
@@ -121,8 +97,167 @@ pub fn for_each_token_hashed(text: &str, mut f: impl FnMut(&str, u64)) {
             }
             i += 1;
         }
-        f(&buf, token_hash(buf.as_bytes()));
+        f(&buf);
     }
+}
+
+/// True when `bytes` holds `İ` (U+0130) or the Kelvin sign (U+212A), the two characters the
+/// fast scanner does not handle.
+fn has_special(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC4, 0xE2, bytes).any(|i| special(bytes, i).is_some())
+}
+
+/// Padding after the lowered bytes, so that an 8-byte load at any token start stays in bounds.
+pub(crate) const PAD: usize = 8;
+
+/// The fast scanner's reusable buffers: the lowered text, token boundaries and newline
+/// positions of the last text scanned.
+///
+/// The bytes are processed 64 at a time: a branch-free loop (which the compiler vectorises)
+/// lowers `[A-Za-z0-9]`, turns every other byte into 0 and builds a 64-bit mask of the letters
+/// and digits; the token boundaries are the set bits of `mask ^ (mask << 1)`, read with
+/// `trailing_zeros`, so there is no per-byte branch. Newlines are found with `memchr`. The result
+/// equals [`for_each_token`] on every text without `İ` or the Kelvin sign (property-tested);
+/// [`Scan::scan`] reports the others so the caller can use the reference scanner.
+#[derive(Debug, Default, Clone)]
+pub struct Scan {
+    /// Lowered bytes (0 for separators), followed by at least [`PAD`] zero bytes.
+    low: Vec<u8>,
+    /// Token start and end offsets, alternating.
+    bounds: Vec<u32>,
+    /// Offsets of the `\n` bytes.
+    newlines: Vec<u32>,
+}
+
+#[inline(always)]
+fn in_range(x: u8, lo: u8, hi: u8) -> bool {
+    x.wrapping_sub(lo) <= hi - lo
+}
+
+/// Lowers one block of 64 bytes into `out` (0 for separators); returns the mask of letters and
+/// digits (bit `j` for byte `j`).
+#[inline(always)]
+fn lower_block(src: &[u8; 64], out: &mut [u8; 64]) -> u64 {
+    for (o, &b) in out.iter_mut().zip(src) {
+        let l = b | 0x20;
+        let alnum = in_range(l, b'a', b'z') | in_range(b, b'0', b'9');
+        *o = if alnum { l } else { 0 };
+    }
+    let mut mask = 0u64;
+    for (w, word) in out.chunks_exact(8).enumerate() {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        mask |= nonzero_bytes(word) << (8 * w);
+    }
+    mask
+}
+
+/// Bit `i` set when byte `i` (little-endian) of `word` is non-zero; every byte must be below
+/// 0x80 (lowered text is ASCII). Adding 0x7f to each byte sets its high bit exactly when the
+/// byte is non-zero, with no carry into the next byte; the multiply gathers the eight high bits
+/// into the top byte.
+#[inline(always)]
+fn nonzero_bytes(word: u64) -> u64 {
+    let high = word.wrapping_add(0x7f7f_7f7f_7f7f_7f7f) & 0x8080_8080_8080_8080;
+    (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+impl Scan {
+    /// Scans `text`. Returns false (and leaves no tokens) when the text holds a character the
+    /// fast scanner does not handle, or is longer than `u32::MAX - 64` bytes.
+    pub fn scan(&mut self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        self.bounds.clear();
+        self.newlines.clear();
+        if n >= (u32::MAX - 64) as usize || has_special(bytes) {
+            return false;
+        }
+        let blocks = n.div_ceil(64);
+        self.low.clear();
+        self.low.resize(blocks * 64 + PAD, 0);
+        self.bounds.reserve(n + 2);
+        let mut inside = 0u64;
+        let mut last = [0u8; 64];
+        for (b, out) in self.low.chunks_exact_mut(64).take(blocks).enumerate() {
+            let src: &[u8; 64] = match bytes[b * 64..].first_chunk() {
+                Some(src) => src,
+                None => {
+                    let tail = &bytes[b * 64..];
+                    last[..tail.len()].copy_from_slice(tail);
+                    &last
+                }
+            };
+            let Ok(out) = <&mut [u8; 64]>::try_from(out) else {
+                break;
+            };
+            let mask = lower_block(src, out);
+            let mut edges = mask ^ ((mask << 1) | inside);
+            inside = mask >> 63;
+            let base = (b * 64) as u32;
+            while edges != 0 {
+                self.bounds.push(base + edges.trailing_zeros());
+                edges &= edges - 1;
+            }
+        }
+        if inside != 0 {
+            self.bounds.push(n as u32);
+        }
+        self.newlines
+            .extend(memchr::memchr_iter(b'\n', bytes).map(|i| i as u32));
+        true
+    }
+
+    /// Number of tokens of the last successful scan.
+    pub fn len(&self) -> usize {
+        self.bounds.len() / 2
+    }
+
+    /// True when the last scan found no token.
+    pub fn is_empty(&self) -> bool {
+        self.bounds.is_empty()
+    }
+
+    /// The byte range of token `k`.
+    #[inline]
+    pub fn range(&self, k: usize) -> (usize, usize) {
+        (self.bounds[2 * k] as usize, self.bounds[2 * k + 1] as usize)
+    }
+
+    /// The lowered bytes of token `k`.
+    #[inline]
+    pub fn token(&self, k: usize) -> &[u8] {
+        let (s, e) = self.range(k);
+        &self.low[s..e]
+    }
+
+    /// Token `k` as an integer key when it has at most 8 bytes: its bytes, little-endian,
+    /// zero-padded (tokens hold no zero byte, so the key is unambiguous). See [`short_key`].
+    #[inline]
+    pub fn short_key(&self, k: usize) -> Option<u64> {
+        let (s, e) = self.range(k);
+        let len = e - s;
+        if len > 8 {
+            return None;
+        }
+        let word: [u8; 8] = self.low[s..s + 8].try_into().ok()?;
+        Some(u64::from_le_bytes(word) & (u64::MAX >> (64 - 8 * len)))
+    }
+
+    /// Offsets of the newlines of the last successful scan.
+    pub fn newlines(&self) -> &[u32] {
+        &self.newlines
+    }
+}
+
+/// The key [`Scan::short_key`] gives a token of at most 8 bytes; `None` for longer ones.
+#[inline]
+pub fn short_key(token: &[u8]) -> Option<u64> {
+    if token.len() > 8 {
+        return None;
+    }
+    let mut word = [0u8; 8];
+    word[..token.len()].copy_from_slice(token);
+    Some(u64::from_le_bytes(word))
 }
 
 /// rouge-score's tokens of `text` (without stemming), as owned strings.
@@ -144,11 +279,82 @@ pub fn tokenize(text: &str) -> Vec<String> {
 mod tests {
     use super::tokenize;
 
+    /// The fast scanner's tokens and newlines, or `None` when it declines the text.
+    fn fast(text: &str) -> Option<(Vec<String>, Vec<u32>)> {
+        let mut scan = super::Scan::default();
+        if !scan.scan(text) {
+            return None;
+        }
+        let tokens = (0..scan.len())
+            .map(|k| {
+                let t = scan.token(k);
+                if let Some(key) = scan.short_key(k) {
+                    assert_eq!(Some(key), super::short_key(t));
+                }
+                String::from_utf8(t.to_vec()).unwrap()
+            })
+            .collect();
+        Some((tokens, scan.newlines().to_vec()))
+    }
+
+    fn check_fast(text: &str) {
+        let newlines: Vec<u32> = text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i as u32)
+            .collect();
+        match fast(text) {
+            Some((tokens, nl)) => {
+                assert_eq!(tokens, tokenize(text), "{text:?}");
+                assert_eq!(nl, newlines, "{text:?}");
+            }
+            None => assert!(
+                text.contains('\u{130}') || text.contains('\u{212A}'),
+                "declined {text:?}"
+            ),
+        }
+    }
+
     #[test]
-    fn scan_hash_equals_token_hash() {
-        super::for_each_token_hashed("Hello wOrld abc İx 5\u{212A}", |t, h| {
-            assert_eq!(h, super::token_hash(t.as_bytes()), "{t}");
-        });
+    fn nonzero_bytes_gathers_every_pattern() {
+        for pattern in 0u64..256 {
+            let word = (0..8)
+                .filter(|i| pattern >> i & 1 == 1)
+                .map(|i| (0x7au64 - i) << (8 * i))
+                .sum();
+            assert_eq!(super::nonzero_bytes(word), pattern);
+        }
+    }
+
+    #[test]
+    fn fast_scanner_examples() {
+        for text in [
+            "",
+            "a",
+            "Hello, World! It's 3.14 well-known U.S.A.",
+            "abcdefgh abcdefghi ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+            "“Quoted” — dash\nsecond line\n\nthird\n",
+            "café naïve Straße 東京 Σίσυφος Москва",
+            "@[`{ /:", // the bytes next to the letter and digit ranges
+        ] {
+            check_fast(text);
+        }
+        assert!(fast("İstanbul").is_none());
+        assert!(fast("5\u{212A}").is_none());
+        assert!(fast("\u{2122} \u{0100}").is_some());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_scanner_equals_reference(text in "([a-zA-Z0-9 \n.,'@\\[`{/:]|é|“|İ|\u{212A}|\u{2122}|Ω){0,80}") {
+            check_fast(&text);
+        }
+
+        #[test]
+        fn fast_scanner_on_any_string(text in "\\PC{0,60}") {
+            check_fast(&text);
+        }
     }
 
     #[test]

@@ -2,11 +2,87 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Stemmer, token_hash};
+use super::Stemmer;
+use super::tokenize::{Scan, short_key};
 
-/// An open-addressing table from raw token bytes to global ids, probed with the hash the
-/// tokenizer computes while scanning (so a token's bytes are read once to find it, and once
-/// more to compare on a hash match).
+/// Multiplier of the table hashes (the 64-bit golden ratio).
+const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Hash of a token longer than 8 bytes: 8-byte words folded by multiply-xorshift.
+fn long_hash(token: &[u8]) -> u64 {
+    let mut h = token.len() as u64;
+    for chunk in token.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(GOLDEN);
+        h ^= h >> 29;
+    }
+    h
+}
+
+/// An open-addressing table from tokens of at most 8 bytes, as [`short_key`]s, to global ids:
+/// one multiply to hash, one integer compare to match.
+#[derive(Debug, Default, Clone)]
+struct ShortTable {
+    /// (key, global id); key 0 marks an empty slot (no token has key 0). Length is a power of
+    /// two, at most half full.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+    shift: u32,
+}
+
+impl ShortTable {
+    fn clear(&mut self) {
+        self.slots.clear();
+        self.len = 0;
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (key.wrapping_mul(GOLDEN) >> self.shift) as usize;
+        loop {
+            let (k, g) = self.slots[i];
+            if k == key {
+                return Some(g);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, key: u64, global: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            let size = (old.len() * 2).max(1024);
+            self.slots = vec![(0, 0); size];
+            self.shift = 64 - size.trailing_zeros();
+            for (k, g) in old {
+                if k != 0 {
+                    self.place(k, g);
+                }
+            }
+        }
+        self.place(key, global);
+        self.len += 1;
+    }
+
+    fn place(&mut self, key: u64, global: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = (key.wrapping_mul(GOLDEN) >> self.shift) as usize;
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, global);
+    }
+}
+
+/// An open-addressing table from the bytes of tokens longer than 8 bytes to global ids.
 #[derive(Debug, Default, Clone)]
 struct RawTable {
     /// Slot to entry index + 1 (0 = empty). Length is a power of two, at most half full.
@@ -80,6 +156,14 @@ impl RawTable {
 /// [`Vocab::clear`], bounding memory on endless vocabularies.
 const PERSISTENT_LIMIT: usize = 1 << 22;
 
+/// The token of at most 8 bytes whose [`short_key`] is `key`, as a string.
+fn key_str(key: u64, buf: &mut [u8; 8]) -> &str {
+    *buf = key.to_le_bytes();
+    let len = buf.iter().position(|&b| b == 0).unwrap_or(8);
+    // Keys come from tokens, which are ASCII.
+    std::str::from_utf8(&buf[..len]).unwrap_or_default()
+}
+
 /// Maps token strings to dense `u32` ids, shared by all texts of one example so that equal
 /// (stemmed) tokens get equal ids.
 ///
@@ -90,8 +174,12 @@ const PERSISTENT_LIMIT: usize = 1 << 22;
 /// its stem is computed once per vocabulary (and cached per thread across vocabularies).
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    /// Raw token to global id of its final form.
+    /// Raw token of at most 8 bytes to global id of its final form.
+    short: ShortTable,
+    /// Longer raw token to global id of its final form.
     raw: RawTable,
+    /// The fast scanner's buffers.
+    scan: Scan,
     /// Final (stemmed) form to global id (only used with a stemmer).
     finals: FxHashMap<Box<str>, u32>,
     /// Stemmer the persistent tables were built with.
@@ -125,12 +213,13 @@ impl Vocab {
     pub fn clear(&mut self) {
         self.len = 0;
         self.generation = self.generation.wrapping_add(1);
-        if self.generation == 0 || self.raw.len() > PERSISTENT_LIMIT {
+        if self.generation == 0 || self.raw.len() + self.short.len > PERSISTENT_LIMIT {
             self.reset();
         }
     }
 
     fn reset(&mut self) {
+        self.short.clear();
         self.raw.clear();
         self.finals.clear();
         self.globals = 0;
@@ -144,30 +233,93 @@ impl Vocab {
     ///
     /// Use one stemmer per vocabulary; a different stemmer resets the persistent tables.
     pub fn intern(&mut self, token: &str, stemmer: Stemmer) -> u32 {
-        self.intern_hashed(token, token_hash(token.as_bytes()), stemmer)
+        self.set_stemmer(stemmer);
+        let global = match short_key(token.as_bytes()) {
+            Some(key) => self.short_global(key, stemmer),
+            None => self.long_global(token.as_bytes(), stemmer),
+        };
+        self.local_id(global)
     }
 
-    /// [`intern`](Vocab::intern) with the token's [`token_hash`] already computed.
+    /// Scans `text` with the fast scanner into this vocabulary's buffers and calls `f` with the
+    /// id of each token and whether a newline precedes it since the previous token (or since
+    /// the start). Returns false, calling nothing, when the fast scanner declines the text (it
+    /// holds `İ` or the Kelvin sign); use [`for_each_token`](super::for_each_token) and
+    /// [`intern`](Vocab::intern) then.
     #[inline]
-    pub fn intern_hashed(&mut self, token: &str, hash: u64, stemmer: Stemmer) -> u32 {
+    pub fn intern_text(
+        &mut self,
+        text: &str,
+        stemmer: Stemmer,
+        mut f: impl FnMut(u32, bool),
+    ) -> bool {
+        self.set_stemmer(stemmer);
+        let mut scan = std::mem::take(&mut self.scan);
+        let ok = scan.scan(text);
+        if ok {
+            let newlines = scan.newlines();
+            let mut next_newline = 0;
+            for k in 0..scan.len() {
+                let (start, _) = scan.range(k);
+                let mut broke = false;
+                while next_newline < newlines.len() && (newlines[next_newline] as usize) < start {
+                    next_newline += 1;
+                    broke = true;
+                }
+                let global = match scan.short_key(k) {
+                    Some(key) => self.short_global(key, stemmer),
+                    None => self.long_global(scan.token(k), stemmer),
+                };
+                f(self.local_id(global), broke);
+            }
+        }
+        self.scan = scan;
+        ok
+    }
+
+    fn set_stemmer(&mut self, stemmer: Stemmer) {
         if self.stemmer != Some(stemmer) {
             let len = self.len;
             self.reset();
             self.len = len;
             self.stemmer = Some(stemmer);
         }
-        let global = match self.raw.get(token.as_bytes(), hash) {
-            Some(g) => g,
-            None => {
-                let g = match stemmer.stem_if_long(token) {
-                    None if stemmer == Stemmer::None => self.fresh_global(),
-                    None => self.final_id(token),
-                    Some(stem) => self.final_id(&stem),
-                };
-                self.raw.insert(token.as_bytes(), hash, g);
-                g
-            }
-        } as usize;
+    }
+
+    #[inline]
+    fn short_global(&mut self, key: u64, stemmer: Stemmer) -> u32 {
+        if let Some(g) = self.short.get(key) {
+            return g;
+        }
+        let mut buf = [0u8; 8];
+        let g = self.new_global(key_str(key, &mut buf), stemmer);
+        self.short.insert(key, g);
+        g
+    }
+
+    fn long_global(&mut self, token: &[u8], stemmer: Stemmer) -> u32 {
+        let hash = long_hash(token);
+        if let Some(g) = self.raw.get(token, hash) {
+            return g;
+        }
+        // Tokens are ASCII.
+        let g = self.new_global(std::str::from_utf8(token).unwrap_or_default(), stemmer);
+        self.raw.insert(token, hash, g);
+        g
+    }
+
+    /// The global id of a raw token not seen before.
+    fn new_global(&mut self, token: &str, stemmer: Stemmer) -> u32 {
+        match stemmer.stem_if_long(token) {
+            None if stemmer == Stemmer::None => self.fresh_global(),
+            None => self.final_id(token),
+            Some(stem) => self.final_id(&stem),
+        }
+    }
+
+    #[inline]
+    fn local_id(&mut self, global: u32) -> u32 {
+        let global = global as usize;
         if self.stamp[global] == self.generation {
             return self.local[global];
         }
