@@ -26,6 +26,11 @@ pub const MAX_N: usize = 9;
 
 fn run_length<K: Ord + Copy>(mut keys: Vec<K>) -> Vec<(K, u32)> {
     keys.sort_unstable();
+    counted(keys)
+}
+
+/// Run-length counts of sorted keys.
+fn counted<K: Ord + Copy>(keys: Vec<K>) -> Vec<(K, u32)> {
     let mut out: Vec<(K, u32)> = Vec::with_capacity(keys.len());
     for k in keys {
         match out.last_mut() {
@@ -52,6 +57,40 @@ fn merge<K: Ord + Copy>(a: &[(K, u32)], b: &[(K, u32)]) -> u64 {
     hits
 }
 
+/// The bigram counts of `tokens`, sorted by key (first id in the high half).
+///
+/// Ids are dense per example, so the bigrams are bucketed by their first id with a counting
+/// sort (linear, no comparison) and only each bucket, usually of one or two bigrams, is sorted
+/// by its second id. Sparse ids (above four per token) fall back to a comparison sort.
+fn sorted_bigrams(tokens: &[u32]) -> Vec<(u64, u32)> {
+    let key = |w: &[u32]| (u64::from(w[0]) << 32) | u64::from(w[1]);
+    let top = tokens.iter().copied().max().map_or(0, |m| m as usize + 1);
+    if tokens.len() < 2 || top > 4 * tokens.len() + 64 {
+        return run_length(tokens.windows(2).map(key).collect());
+    }
+    let firsts = &tokens[..tokens.len() - 1];
+    let mut start = vec![0u32; top + 1];
+    for &a in firsts {
+        start[a as usize + 1] += 1;
+    }
+    for i in 1..=top {
+        start[i] += start[i - 1];
+    }
+    let mut keys = vec![0u64; firsts.len()];
+    let mut next = start.clone();
+    for w in tokens.windows(2) {
+        let slot = &mut next[w[0] as usize];
+        keys[*slot as usize] = key(w);
+        *slot += 1;
+    }
+    for bucket in start.windows(2) {
+        if bucket[1] - bucket[0] > 1 {
+            keys[bucket[0] as usize..bucket[1] as usize].sort_unstable();
+        }
+    }
+    counted(keys)
+}
+
 impl NgramTable {
     /// The n-gram counts of `tokens` (n in `1..=MAX_N`; other values are clamped into it).
     pub fn new(tokens: &[u32], n: usize) -> Self {
@@ -67,11 +106,7 @@ impl NgramTable {
                 }
                 Keys::One(counts)
             }
-            2 => Keys::Two(run_length(
-                windows
-                    .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-                    .collect(),
-            )),
+            2 => Keys::Two(sorted_bigrams(tokens)),
             3 | 4 => Keys::Four(run_length(
                 windows
                     .map(|w| w.iter().fold(0u128, |k, &t| (k << 32) | u128::from(t)))
@@ -155,6 +190,27 @@ mod tests {
         }
         assert_eq!(NgramTable::new(&[1], 2).total(), 0);
         assert_eq!(NgramTable::new(&[], 1).total(), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn overlap_equals_naive(
+            a in proptest::collection::vec(0u32..12, 0..120),
+            b in proptest::collection::vec(0u32..12, 0..120),
+            n in 1usize..=MAX_N,
+        ) {
+            let (ta, tb) = (NgramTable::new(&a, n), NgramTable::new(&b, n));
+            proptest::prop_assert_eq!(ta.overlap(&tb), naive(&a, &b, n));
+            proptest::prop_assert_eq!(tb.overlap(&ta), naive(&a, &b, n));
+            let distinct: std::collections::HashSet<&[u32]> = a.windows(n).collect();
+            proptest::prop_assert_eq!(ta.distinct(), distinct.len());
+        }
+
+        #[test]
+        fn bucketed_bigrams_equal_sorted(a in proptest::collection::vec(0u32..40, 0..200)) {
+            let sorted = run_length(a.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect());
+            proptest::prop_assert_eq!(sorted_bigrams(&a), sorted);
+        }
     }
 
     #[test]
