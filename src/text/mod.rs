@@ -14,7 +14,7 @@ mod vocab;
 
 pub use sentences::count_sentences;
 pub use stem::Stemmer;
-pub use tokenize::{Scan, for_each_token, short_key, tokenize};
+pub use tokenize::{Scan, for_each_token, key16, short_key, tokenize};
 pub use vocab::Vocab;
 
 /// A text after analysis: its token ids and the token ranges of its sentences.

@@ -104,11 +104,17 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
 /// True when `bytes` holds `İ` (U+0130) or the Kelvin sign (U+212A), the two characters the
 /// fast scanner does not handle.
 fn has_special(bytes: &[u8]) -> bool {
-    memchr::memchr2_iter(0xC4, 0xE2, bytes).any(|i| special(bytes, i).is_some())
+    // Search for the last byte of each sequence (B0 of C4 B0, AA of E2 84 AA): unlike the lead
+    // bytes (E2 starts the curly quotes and dashes of most news text) they are rare.
+    memchr::memchr2_iter(0xB0, 0xAA, bytes).any(|i| {
+        let before = &bytes[..i];
+        (bytes[i] == 0xB0 && before.ends_with(&[0xC4]))
+            || (bytes[i] == 0xAA && before.ends_with(&[0xE2, 0x84]))
+    })
 }
 
-/// Padding after the lowered bytes, so that an 8-byte load at any token start stays in bounds.
-pub(crate) const PAD: usize = 8;
+/// Padding after the lowered bytes, so that a 16-byte load at any token start stays in bounds.
+pub(crate) const PAD: usize = 16;
 
 /// The fast scanner's reusable buffers: the lowered text, token boundaries and newline
 /// positions of the last text scanned.
@@ -116,7 +122,7 @@ pub(crate) const PAD: usize = 8;
 /// The bytes are processed 64 at a time: a branch-free loop (which the compiler vectorises)
 /// lowers `[A-Za-z0-9]`, turns every other byte into 0 and builds a 64-bit mask of the letters
 /// and digits; the token boundaries are the set bits of `mask ^ (mask << 1)`, read with
-/// `trailing_zeros`, so there is no per-byte branch. Newlines are found with `memchr`. The result
+/// `trailing_zeros`, so there is no per-byte branch; newlines come from a second mask. The result
 /// equals [`for_each_token`] on every text without `İ` or the Kelvin sign (property-tested);
 /// [`Scan::scan`] reports the others so the caller can use the reference scanner.
 #[derive(Debug, Default, Clone)]
@@ -134,31 +140,48 @@ fn in_range(x: u8, lo: u8, hi: u8) -> bool {
     x.wrapping_sub(lo) <= hi - lo
 }
 
-/// Lowers one block of 64 bytes into `out` (0 for separators); returns the mask of letters and
-/// digits (bit `j` for byte `j`).
+/// Lowers one block of 64 bytes into `out` (0 for separators); returns the masks of letters
+/// and digits and of newlines (bit `j` for byte `j`), and sets `rare` when the block holds a
+/// byte 0xB0 or 0xAA (the last bytes of `İ` and of the Kelvin sign).
+///
+/// The masks are gathered from separate arrays of 0/1 flags, 8 bytes at a time with one
+/// multiply, not read back from `out`: reading 8-byte words over the vector stores that just
+/// wrote `out` defeats store forwarding and stalled the loop.
 #[inline(always)]
-fn lower_block(src: &[u8; 64], out: &mut [u8; 64]) -> u64 {
-    for (o, &b) in out.iter_mut().zip(src) {
+fn lower_block(src: &[u8; 64], out: &mut [u8; 64], rare: &mut u8) -> (u64, u64) {
+    let mut flags = [0u8; 64];
+    let mut lines = [0u8; 64];
+    let mut any = 0u8;
+    for (((o, f), nl), &b) in out
+        .iter_mut()
+        .zip(flags.iter_mut())
+        .zip(lines.iter_mut())
+        .zip(src)
+    {
         let l = b | 0x20;
         let alnum = in_range(l, b'a', b'z') | in_range(b, b'0', b'9');
         *o = if alnum { l } else { 0 };
+        *f = u8::from(alnum);
+        *nl = u8::from(b == b'\n');
+        any |= u8::from((b == 0xB0) | (b == 0xAA));
     }
-    let mut mask = 0u64;
-    for (w, word) in out.chunks_exact(8).enumerate() {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        mask |= nonzero_bytes(word) << (8 * w);
-    }
-    mask
+    *rare |= any;
+    let gather = |flags: &[u8; 64]| {
+        let mut mask = 0u64;
+        for (w, word) in flags.chunks_exact(8).enumerate() {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            mask |= gather_bits(word) << (8 * w);
+        }
+        mask
+    };
+    (gather(&flags), gather(&lines))
 }
 
-/// Bit `i` set when byte `i` (little-endian) of `word` is non-zero; every byte must be below
-/// 0x80 (lowered text is ASCII). Adding 0x7f to each byte sets its high bit exactly when the
-/// byte is non-zero, with no carry into the next byte; the multiply gathers the eight high bits
-/// into the top byte.
+/// Bit `i` set when byte `i` (little-endian) of `word` is 1; every byte must be 0 or 1. The
+/// multiply moves bit 0 of byte `i` to bit `56 + i`.
 #[inline(always)]
-fn nonzero_bytes(word: u64) -> u64 {
-    let high = word.wrapping_add(0x7f7f_7f7f_7f7f_7f7f) & 0x8080_8080_8080_8080;
-    (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+fn gather_bits(word: u64) -> u64 {
+    word.wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 impl Scan {
@@ -169,7 +192,7 @@ impl Scan {
         let n = bytes.len();
         self.bounds.clear();
         self.newlines.clear();
-        if n >= (u32::MAX - 64) as usize || has_special(bytes) {
+        if n >= (u32::MAX - 64) as usize {
             return false;
         }
         let blocks = n.div_ceil(64);
@@ -177,7 +200,10 @@ impl Scan {
         self.low.resize(blocks * 64 + PAD, 0);
         self.bounds.reserve(n + 2);
         let mut inside = 0u64;
+        let mut rare = 0u8;
         let mut last = [0u8; 64];
+        // Edges of one block, written unconditionally at `count` (no capacity check per edge).
+        let mut edges_at = [0u32; 65];
         for (b, out) in self.low.chunks_exact_mut(64).take(blocks).enumerate() {
             let src: &[u8; 64] = match bytes[b * 64..].first_chunk() {
                 Some(src) => src,
@@ -190,20 +216,31 @@ impl Scan {
             let Ok(out) = <&mut [u8; 64]>::try_from(out) else {
                 break;
             };
-            let mask = lower_block(src, out);
+            let (mask, newlines) = lower_block(src, out, &mut rare);
             let mut edges = mask ^ ((mask << 1) | inside);
             inside = mask >> 63;
             let base = (b * 64) as u32;
+            let mut count = 0;
             while edges != 0 {
-                self.bounds.push(base + edges.trailing_zeros());
+                edges_at[count & 63] = base + edges.trailing_zeros();
+                count += 1;
                 edges &= edges - 1;
+            }
+            self.bounds.extend_from_slice(&edges_at[..count.min(64)]);
+            let mut newlines = newlines;
+            while newlines != 0 {
+                self.newlines.push(base + newlines.trailing_zeros());
+                newlines &= newlines - 1;
             }
         }
         if inside != 0 {
             self.bounds.push(n as u32);
         }
-        self.newlines
-            .extend(memchr::memchr_iter(b'\n', bytes).map(|i| i as u32));
+        if rare != 0 && has_special(bytes) {
+            self.bounds.clear();
+            self.newlines.clear();
+            return false;
+        }
         true
     }
 
@@ -230,17 +267,25 @@ impl Scan {
         &self.low[s..e]
     }
 
-    /// Token `k` as an integer key when it has at most 8 bytes: its bytes, little-endian,
-    /// zero-padded (tokens hold no zero byte, so the key is unambiguous). See [`short_key`].
+    /// Token `k` as a 128-bit key when it has at most 16 bytes (see [`key16`]).
     #[inline]
-    pub fn short_key(&self, k: usize) -> Option<u64> {
+    pub fn key16(&self, k: usize) -> Option<(u64, u64)> {
         let (s, e) = self.range(k);
         let len = e - s;
-        if len > 8 {
+        if len > 16 {
             return None;
         }
-        let word: [u8; 8] = self.low[s..s + 8].try_into().ok()?;
-        Some(u64::from_le_bytes(word) & (u64::MAX >> (64 - 8 * len)))
+        // The first `len` (at most 8) bytes at `at`.
+        let word = |at: usize, len: usize| -> u64 {
+            let bytes: [u8; 8] = self.low[at..at + 8].try_into().unwrap_or_default();
+            let mask = if len == 0 {
+                0
+            } else {
+                u64::MAX >> (64 - 8 * len)
+            };
+            u64::from_le_bytes(bytes) & mask
+        };
+        Some((word(s, len.min(8)), word(s + 8, len.saturating_sub(8))))
     }
 
     /// Offsets of the newlines of the last successful scan.
@@ -249,15 +294,31 @@ impl Scan {
     }
 }
 
-/// The key [`Scan::short_key`] gives a token of at most 8 bytes; `None` for longer ones.
+/// A token of at most 16 bytes as a 128-bit key: its bytes, little-endian, zero-padded, in
+/// two words (tokens hold no zero byte, so the key is unambiguous; a token of at most 8 bytes
+/// has a zero high word and its low word is its [`short_key`]). `None` for longer tokens.
+#[inline]
+pub fn key16(token: &[u8]) -> Option<(u64, u64)> {
+    if token.len() > 16 {
+        return None;
+    }
+    let mut word = [0u8; 16];
+    word[..token.len()].copy_from_slice(token);
+    let (lo, hi) = word.split_at(8);
+    Some((
+        u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+        u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+    ))
+}
+
+/// A token of at most 8 bytes as a 64-bit key (the low word of its [`key16`]); `None` for
+/// longer tokens.
 #[inline]
 pub fn short_key(token: &[u8]) -> Option<u64> {
     if token.len() > 8 {
         return None;
     }
-    let mut word = [0u8; 8];
-    word[..token.len()].copy_from_slice(token);
-    Some(u64::from_le_bytes(word))
+    key16(token).map(|k| k.0)
 }
 
 /// rouge-score's tokens of `text` (without stemming), as owned strings.
@@ -288,9 +349,7 @@ mod tests {
         let tokens = (0..scan.len())
             .map(|k| {
                 let t = scan.token(k);
-                if let Some(key) = scan.short_key(k) {
-                    assert_eq!(Some(key), super::short_key(t));
-                }
+                assert_eq!(scan.key16(k), super::key16(t));
                 String::from_utf8(t.to_vec()).unwrap()
             })
             .collect();
@@ -317,13 +376,13 @@ mod tests {
     }
 
     #[test]
-    fn nonzero_bytes_gathers_every_pattern() {
+    fn gather_bits_gathers_every_pattern() {
         for pattern in 0u64..256 {
             let word = (0..8)
                 .filter(|i| pattern >> i & 1 == 1)
-                .map(|i| (0x7au64 - i) << (8 * i))
+                .map(|i| 1u64 << (8 * i))
                 .sum();
-            assert_eq!(super::nonzero_bytes(word), pattern);
+            assert_eq!(super::gather_bits(word), pattern);
         }
     }
 

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Stemmer;
-use super::tokenize::{Scan, short_key};
+use super::tokenize::{Scan, key16};
 
 /// Multiplier of the table hashes (the 64-bit golden ratio).
 const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -79,6 +79,103 @@ impl ShortTable {
             i = (i + 1) & mask;
         }
         self.slots[i] = (key, global);
+    }
+}
+
+/// A per-example table from 128-bit keys to dense ids: an entry is live only when its stamp
+/// equals the current generation, so starting a new example empties it without touching
+/// memory. It holds one example's distinct keys, so it stays small (in L1 cache for summaries).
+#[derive(Debug, Default, Clone)]
+struct Stamped {
+    /// (key low, key high, stamp, id); length a power of two, live entries at most half.
+    slots: Vec<(u64, u64, u32, u32)>,
+    /// Live entries in the current generation.
+    live: usize,
+    shift: u32,
+}
+
+impl Stamped {
+    #[inline]
+    fn start(&self, key: (u64, u64)) -> usize {
+        let h = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(GOLDEN);
+        (h >> self.shift) as usize
+    }
+
+    /// The slot holding `key` in generation `stamp`, or the dead slot where it would go.
+    /// The table must not be empty.
+    #[inline(always)]
+    fn slot(&self, key: (u64, u64), stamp: u32) -> usize {
+        let i = self.start(key);
+        let (lo, hi, st, _) = self.slots[i];
+        // Whether the first slot is the answer (dead, or live with this key), computed with
+        // integer operations: live-or-dead is unpredictable (a token is new or repeated at
+        // random), but "the first slot is the answer" almost always holds, so the one branch
+        // below predicts well.
+        let done = u8::from(st != stamp) | u8::from(((lo ^ key.0) | (hi ^ key.1)) == 0);
+        if done != 0 {
+            i
+        } else {
+            self.probe(key, stamp, i)
+        }
+    }
+
+    /// The rest of [`slot`](Stamped::slot)'s linear probe, after slot `i`.
+    #[cold]
+    fn probe(&self, key: (u64, u64), stamp: u32, mut i: usize) -> usize {
+        let mask = self.slots.len() - 1;
+        loop {
+            i = (i + 1) & mask;
+            let (lo, hi, st, _) = self.slots[i];
+            if st != stamp || (lo == key.0 && hi == key.1) {
+                return i;
+            }
+        }
+    }
+
+    /// The id of `key` in generation `stamp`, inserting it with `next` when absent; returns
+    /// the id and whether it was inserted. The probe ends on a match or a dead slot, and the
+    /// hit-or-miss outcome is applied without a branch (it is unpredictable: a token is new or
+    /// repeated at random), so a lookup costs no misprediction in the common case.
+    #[inline(always)]
+    fn get_or_insert(&mut self, key: (u64, u64), stamp: u32, next: u32) -> (u32, bool) {
+        if (self.live + 1) * 2 > self.slots.len() {
+            self.grow(stamp);
+        }
+        let i = self.slot(key, stamp);
+        let slot = &mut self.slots[i];
+        let hit = slot.2 == stamp;
+        let id = if hit { slot.3 } else { next };
+        *slot = (key.0, key.1, stamp, id);
+        self.live += usize::from(!hit);
+        (id, !hit)
+    }
+
+    /// Sets the id of `key`, live in generation `stamp`.
+    fn set(&mut self, key: (u64, u64), stamp: u32, id: u32) {
+        let i = self.slot(key, stamp);
+        self.slots[i].3 = id;
+    }
+
+    fn grow(&mut self, stamp: u32) {
+        let old = std::mem::take(&mut self.slots);
+        let size = (old.len() * 2).max(256);
+        self.slots = vec![(0, 0, 0, 0); size];
+        self.shift = 64 - size.trailing_zeros();
+        for e in old.into_iter().filter(|e| e.2 == stamp) {
+            let i = self.slot((e.0, e.1), stamp);
+            self.slots[i] = e;
+        }
+    }
+
+    /// Empties the table for a new generation (the previous ones' entries are dead).
+    fn restart(&mut self) {
+        self.live = 0;
+    }
+
+    /// Drops every entry (when the generation counter wraps).
+    fn reset(&mut self) {
+        self.slots.iter_mut().for_each(|e| e.2 = 0);
+        self.live = 0;
     }
 }
 
@@ -180,6 +277,12 @@ pub struct Vocab {
     raw: RawTable,
     /// The fast scanner's buffers.
     scan: Scan,
+    /// This example's raw tokens of at most 16 bytes to their ids.
+    locals: Stamped,
+    /// This example's token bigrams to dense bigram ids.
+    pairs: Stamped,
+    /// Number of bigram ids handed out since the last clear.
+    pair_len: u32,
     /// Final (stemmed) form to global id (only used with a stemmer).
     finals: FxHashMap<Box<str>, u32>,
     /// Stemmer the persistent tables were built with.
@@ -212,6 +315,9 @@ impl Vocab {
     /// Starts a new example: ids restart from 0. Cheap (no table is emptied).
     pub fn clear(&mut self) {
         self.len = 0;
+        self.pair_len = 0;
+        self.locals.restart();
+        self.pairs.restart();
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 || self.raw.len() + self.short.len > PERSISTENT_LIMIT {
             self.reset();
@@ -219,6 +325,9 @@ impl Vocab {
     }
 
     fn reset(&mut self) {
+        self.locals.reset();
+        self.pairs.reset();
+        self.pair_len = 0;
         self.short.clear();
         self.raw.clear();
         self.finals.clear();
@@ -234,11 +343,7 @@ impl Vocab {
     /// Use one stemmer per vocabulary; a different stemmer resets the persistent tables.
     pub fn intern(&mut self, token: &str, stemmer: Stemmer) -> u32 {
         self.set_stemmer(stemmer);
-        let global = match short_key(token.as_bytes()) {
-            Some(key) => self.short_global(key, stemmer),
-            None => self.long_global(token.as_bytes(), stemmer),
-        };
-        self.local_id(global)
+        self.token_id(key16(token.as_bytes()), token.as_bytes(), stemmer)
     }
 
     /// Scans `text` with the fast scanner into this vocabulary's buffers and calls `f` with the
@@ -266,15 +371,61 @@ impl Vocab {
                     next_newline += 1;
                     broke = true;
                 }
-                let global = match scan.short_key(k) {
-                    Some(key) => self.short_global(key, stemmer),
-                    None => self.long_global(scan.token(k), stemmer),
-                };
-                f(self.local_id(global), broke);
+                f(self.token_id(scan.key16(k), scan.token(k), stemmer), broke);
             }
         }
         self.scan = scan;
         ok
+    }
+
+    /// The dense id, in this example, of the token bigram `(a, b)` (token ids of this
+    /// example): 0, 1, 2, … in order of first appearance since the last
+    /// [`clear`](Vocab::clear), so bigram counts can be arrays too.
+    #[inline]
+    pub fn pair_id(&mut self, a: u32, b: u32) -> u32 {
+        if self.generation == 0 {
+            // A fresh vocabulary: every table is empty, generation 0 is never live.
+            self.generation = 1;
+        }
+        let key = ((u64::from(a) << 32) | u64::from(b), 0);
+        let (id, new) = self
+            .pairs
+            .get_or_insert(key, self.generation, self.pair_len);
+        self.pair_len += u32::from(new);
+        id
+    }
+
+    /// Number of distinct bigram ids handed out since the last clear.
+    pub fn pairs_len(&self) -> usize {
+        self.pair_len as usize
+    }
+
+    /// The id of a raw token: through this example's table for tokens of at most 16 bytes
+    /// (`key`, see [`key16`]); on a miss, or for longer tokens, through the persistent tables
+    /// (which stem), except that without a stemmer a new short token simply takes the next id.
+    #[inline(always)]
+    fn token_id(&mut self, key: Option<(u64, u64)>, token: &[u8], stemmer: Stemmer) -> u32 {
+        let Some(key) = key else {
+            let g = self.long_global(token, stemmer);
+            return self.local_id(g);
+        };
+        let stamp = self.generation;
+        let (id, new) = self.locals.get_or_insert(key, stamp, self.len);
+        self.len += u32::from(new);
+        if new && stemmer != Stemmer::None {
+            // The raw token is new in this example, but its stem may not be: take the id of
+            // its final form.
+            self.len -= 1;
+            let g = if key.1 == 0 {
+                self.short_global(key.0, stemmer)
+            } else {
+                self.long_global(token, stemmer)
+            };
+            let id = self.local_id(g);
+            self.locals.set(key, stamp, id);
+            return id;
+        }
+        id
     }
 
     fn set_stemmer(&mut self, stemmer: Stemmer) {
