@@ -12,7 +12,7 @@
 //! |---|---|---|
 //! | `tokenize` | `sumbench::text::for_each_token` over whole texts | bytes |
 //! | `stem` | `Stemmer::Porter.stem_uncached`, `.stem_cached` (warm per-thread cache), and `Vocab::intern` (cleared vocabulary, warm stem cache) with and without Porter | tokens |
-//! | `ngram` | `NgramTable::new` for reference and candidate, then `.overlap`, n = 1 and 2 | tokens (both texts) |
+//! | `ngram` | `NgramTable::new` for reference and candidate, then `.overlap`, n = 1 and 2; `n2_ids`: `NgramTable::with_vocab` (bigram ids, the scorer's path) | tokens (both texts) |
 //! | `lcs` | `MatchMasks::new` + `lcs_length` (`length`), and `MatchMasks::new` + `lcs_indices` (`indices`) over the whole texts | pairs |
 //! | `lsum` | `RougeScorer::new(&[RougeType::Lsum])`: `prepare` + `prepare_candidate` + `score_prepared` (texts already analysed) | pairs |
 //! | `fragments` | `ArticleIndex::new(source)` + `.fragments(candidate, Compat / Exact)` | pairs |
@@ -189,12 +189,26 @@ fn ngram(c: &mut Criterion) {
                     for a in &s.analysed {
                         let r = NgramTable::new(&a.reference.tokens, n);
                         let c = NgramTable::new(&a.candidate.tokens, n);
-                        hits += r.overlap(&c);
+                        hits += r.overlap(&c).unwrap_or(0);
                     }
                     hits
                 })
             });
         }
+        // Bigrams counted by the example's dense bigram ids (the scorer's path).
+        g.bench_function(format!("n2_ids/{}", s.name), |b| {
+            let mut vocab = Vocab::new();
+            b.iter(|| {
+                let mut hits = 0;
+                for a in &s.analysed {
+                    vocab.clear();
+                    let r = NgramTable::with_vocab(&a.reference.tokens, 2, &mut vocab);
+                    let c = NgramTable::with_vocab(&a.candidate.tokens, 2, &mut vocab);
+                    hits += r.overlap(&c).unwrap_or(0);
+                }
+                hits
+            })
+        });
     }
     g.finish();
 }

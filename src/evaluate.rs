@@ -499,7 +499,10 @@ impl Evaluator {
         ws.vocab.clear();
         let refs: Vec<_> = targets
             .iter()
-            .map(|t| self.scorer.prepare(self.analyzer.analyse(t, &mut ws.vocab)))
+            .map(|t| {
+                let a = self.analyzer.analyse(t, &mut ws.vocab);
+                self.scorer.prepare_with(a, &mut ws.vocab)
+            })
             .collect();
         let needs_source = self.config.compression || self.config.extractive;
         let plain = Analyzer::new(Stemmer::None);
@@ -534,9 +537,8 @@ impl Evaluator {
             .candidates
             .iter()
             .map(|c| {
-                let cand = self
-                    .scorer
-                    .prepare_candidate(self.analyzer.analyse(&c.text, &mut ws.vocab));
+                let a = self.analyzer.analyse(&c.text, &mut ws.vocab);
+                let cand = self.scorer.prepare_candidate_with(a, &mut ws.vocab);
                 let rouge = self.scorer.score_multi(&refs, &cand, &mut ws.scratch);
                 let mut values = Vec::new();
                 for chosen in &rouge {

@@ -1,10 +1,16 @@
 //! Clipped n-gram counting for ROUGE-N.
 //!
-//! An n-gram table is a sorted list of (n-gram, count) pairs, built once per text and merged
-//! with another table in linear time. Keys are exact (no hashing, so no collisions): token ids
-//! are `u32`, so up to four of them pack into an integer; longer n-grams use a padded array.
+//! An n-gram table holds the n-gram counts of one text, built once per text; the overlap of
+//! two tables (Σ min of counts) is linear. Unigrams are dense counts indexed by token id (ids
+//! are dense per example). Bigrams, in the scorer's fast path, are dense counts indexed by the
+//! example's bigram ids ([`Vocab::pair_id`]). Otherwise an n-gram table is a sorted list of
+//! (n-gram, count) pairs merged in linear time; its keys are exact (no hashing, so no
+//! collisions): token ids are `u32`, so up to four of them pack into an integer; longer n-grams
+//! use a padded array.
 
-/// Sorted n-gram counts of one text, for one `n`.
+use crate::text::Vocab;
+
+/// The n-gram counts of one text, for one `n`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NgramTable {
     n: usize,
@@ -16,6 +22,8 @@ pub struct NgramTable {
 enum Keys {
     /// Unigrams: dense counts indexed by token id (ids are dense per example).
     One(Vec<u32>),
+    /// Bigrams: dense counts indexed by the example's bigram id ([`Vocab::pair_id`]).
+    Pairs(Vec<u32>),
     Two(Vec<(u64, u32)>),
     Four(Vec<(u128, u32)>),
     Wide(Vec<([u32; MAX_N], u32)>),
@@ -92,6 +100,29 @@ fn sorted_bigrams(tokens: &[u32]) -> Vec<(u64, u32)> {
 }
 
 impl NgramTable {
+    /// The n-gram counts of `tokens`, like [`new`](NgramTable::new), but for bigrams counted
+    /// by the dense bigram ids of `vocab` (the vocabulary that gave `tokens` their ids): one
+    /// small-table lookup per bigram, no sort, and an overlap that is a pass over two arrays.
+    /// Tables made this way only overlap with tables made this way from the same example.
+    pub fn with_vocab(tokens: &[u32], n: usize, vocab: &mut Vocab) -> Self {
+        if n != 2 {
+            return Self::new(tokens, n);
+        }
+        let mut counts: Vec<u32> = Vec::new();
+        for w in tokens.windows(2) {
+            let id = vocab.pair_id(w[0], w[1]) as usize;
+            if id >= counts.len() {
+                counts.resize(id + 1, 0);
+            }
+            counts[id] += 1;
+        }
+        NgramTable {
+            n: 2,
+            total: tokens.len().saturating_sub(1) as u64,
+            keys: Keys::Pairs(counts),
+        }
+    }
+
     /// The n-gram counts of `tokens` (n in `1..=MAX_N`; other values are clamped into it).
     pub fn new(tokens: &[u32], n: usize) -> Self {
         let n = n.clamp(1, MAX_N);
@@ -138,23 +169,27 @@ impl NgramTable {
     /// Number of distinct n-grams.
     pub fn distinct(&self) -> usize {
         match &self.keys {
-            Keys::One(k) => k.iter().filter(|&&c| c > 0).count(),
+            Keys::One(k) | Keys::Pairs(k) => k.iter().filter(|&&c| c > 0).count(),
             Keys::Two(k) => k.len(),
             Keys::Four(k) => k.len(),
             Keys::Wide(k) => k.len(),
         }
     }
 
-    /// Σ over n-grams g of min(count_self(g), count_other(g)); 0 when the `n`s differ.
-    pub fn overlap(&self, other: &NgramTable) -> u64 {
+    /// Σ over n-grams g of min(count_self(g), count_other(g)); `None` when the tables cannot
+    /// be compared (different `n`, or one counted by bigram ids and the other not).
+    pub fn overlap(&self, other: &NgramTable) -> Option<u64> {
+        if self.n != other.n {
+            return None;
+        }
+        let dense =
+            |a: &[u32], b: &[u32]| a.iter().zip(b).map(|(&x, &y)| u64::from(x.min(y))).sum();
         match (&self.keys, &other.keys) {
-            (Keys::One(a), Keys::One(b)) => {
-                a.iter().zip(b).map(|(&x, &y)| u64::from(x.min(y))).sum()
-            }
-            (Keys::Two(a), Keys::Two(b)) => merge(a, b),
-            (Keys::Four(a), Keys::Four(b)) if self.n == other.n => merge(a, b),
-            (Keys::Wide(a), Keys::Wide(b)) if self.n == other.n => merge(a, b),
-            _ => 0,
+            (Keys::One(a), Keys::One(b)) | (Keys::Pairs(a), Keys::Pairs(b)) => Some(dense(a, b)),
+            (Keys::Two(a), Keys::Two(b)) => Some(merge(a, b)),
+            (Keys::Four(a), Keys::Four(b)) => Some(merge(a, b)),
+            (Keys::Wide(a), Keys::Wide(b)) => Some(merge(a, b)),
+            _ => None,
         }
     }
 }
@@ -184,8 +219,8 @@ mod tests {
         let b = [2, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 1, 2, 3];
         for n in 1..=MAX_N {
             let (ta, tb) = (NgramTable::new(&a, n), NgramTable::new(&b, n));
-            assert_eq!(ta.overlap(&tb), naive(&a, &b, n), "n = {n}");
-            assert_eq!(tb.overlap(&ta), naive(&a, &b, n), "n = {n}");
+            assert_eq!(ta.overlap(&tb), Some(naive(&a, &b, n)), "n = {n}");
+            assert_eq!(tb.overlap(&ta), Some(naive(&a, &b, n)), "n = {n}");
             assert_eq!(ta.total(), (a.len() + 1 - n) as u64);
         }
         assert_eq!(NgramTable::new(&[1], 2).total(), 0);
@@ -200,8 +235,13 @@ mod tests {
             n in 1usize..=MAX_N,
         ) {
             let (ta, tb) = (NgramTable::new(&a, n), NgramTable::new(&b, n));
-            proptest::prop_assert_eq!(ta.overlap(&tb), naive(&a, &b, n));
-            proptest::prop_assert_eq!(tb.overlap(&ta), naive(&a, &b, n));
+            proptest::prop_assert_eq!(ta.overlap(&tb), Some(naive(&a, &b, n)));
+            proptest::prop_assert_eq!(tb.overlap(&ta), Some(naive(&a, &b, n)));
+            let mut vocab = Vocab::new();
+            let (va, vb) = (NgramTable::with_vocab(&a, n, &mut vocab), NgramTable::with_vocab(&b, n, &mut vocab));
+            proptest::prop_assert_eq!(va.overlap(&vb), Some(naive(&a, &b, n)));
+            proptest::prop_assert_eq!(va.distinct(), ta.distinct());
+            proptest::prop_assert_eq!(va.total(), ta.total());
             let distinct: std::collections::HashSet<&[u32]> = a.windows(n).collect();
             proptest::prop_assert_eq!(ta.distinct(), distinct.len());
         }
@@ -220,7 +260,7 @@ mod tests {
         for n in 1..=3 {
             assert_eq!(
                 NgramTable::new(&a, n).overlap(&NgramTable::new(&b, n)),
-                naive(&a, &b, n)
+                Some(naive(&a, &b, n))
             );
         }
     }

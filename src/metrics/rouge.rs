@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lcs::{LcsScratch, MatchMasks, lcs_indices, lcs_length};
 use super::ngram::{MAX_N, NgramTable};
-use crate::text::Analysed;
+use crate::text::{Analysed, Vocab};
 
 /// A ROUGE variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -228,20 +228,56 @@ impl RougeScorer {
 
     /// Prepares an analysed text (reference or candidate) for scoring.
     pub fn prepare(&self, analysed: Analysed) -> Prepared {
-        let mut ngrams = Vec::new();
+        self.prepare_side(analysed, true, None)
+    }
+
+    /// Prepares a candidate: only what the candidate side needs (n-gram tables; the LCS masks
+    /// are built on the reference side).
+    pub fn prepare_candidate(&self, analysed: Analysed) -> Prepared {
+        self.prepare_side(analysed, false, None)
+    }
+
+    /// [`prepare`](RougeScorer::prepare) with the vocabulary that analysed the text, which
+    /// lets bigrams be counted by the example's dense bigram ids
+    /// ([`NgramTable::with_vocab`]): faster, and the same counts. A text prepared this way must
+    /// be scored against texts prepared this way with the same vocabulary in the same example.
+    pub fn prepare_with(&self, analysed: Analysed, vocab: &mut Vocab) -> Prepared {
+        self.prepare_side(analysed, true, Some(vocab))
+    }
+
+    /// [`prepare_candidate`](RougeScorer::prepare_candidate) with the vocabulary, as
+    /// [`prepare_with`](RougeScorer::prepare_with).
+    pub fn prepare_candidate_with(&self, analysed: Analysed, vocab: &mut Vocab) -> Prepared {
+        self.prepare_side(analysed, false, Some(vocab))
+    }
+
+    fn prepare_side(
+        &self,
+        analysed: Analysed,
+        reference: bool,
+        mut vocab: Option<&mut Vocab>,
+    ) -> Prepared {
+        let mut ngrams: Vec<NgramTable> = Vec::new();
         let mut whole_masks = None;
         let mut sentence_masks = Vec::new();
         for &t in &self.types {
             match t {
                 RougeType::N(n) => {
-                    if !ngrams.iter().any(|x: &NgramTable| x.n() == n as usize) {
-                        ngrams.push(NgramTable::new(&analysed.tokens, n as usize));
+                    let n = n as usize;
+                    if !ngrams.iter().any(|x| x.n() == n) {
+                        ngrams.push(match vocab.as_deref_mut() {
+                            Some(v) => NgramTable::with_vocab(&analysed.tokens, n, v),
+                            None => NgramTable::new(&analysed.tokens, n),
+                        });
                     }
                 }
-                RougeType::L => whole_masks = Some(MatchMasks::new(&analysed.tokens)),
-                RougeType::Lsum => {
+                RougeType::L if reference => {
+                    whole_masks = Some(MatchMasks::new(&analysed.tokens));
+                }
+                RougeType::Lsum if reference => {
                     sentence_masks = analysed.sentence_slices().map(MatchMasks::new).collect();
                 }
+                RougeType::L | RougeType::Lsum => {}
             }
         }
         Prepared {
@@ -249,25 +285,6 @@ impl RougeScorer {
             ngrams,
             whole_masks,
             sentence_masks,
-        }
-    }
-
-    /// Prepares a candidate: only what the candidate side needs (n-gram tables; the LCS masks
-    /// are built on the reference side).
-    pub fn prepare_candidate(&self, analysed: Analysed) -> Prepared {
-        let mut ngrams: Vec<NgramTable> = Vec::new();
-        for &t in &self.types {
-            if let RougeType::N(n) = t
-                && !ngrams.iter().any(|x| x.n() == n as usize)
-            {
-                ngrams.push(NgramTable::new(&analysed.tokens, n as usize));
-            }
-        }
-        Prepared {
-            analysed,
-            ngrams,
-            whole_masks: None,
-            sentence_masks: Vec::new(),
         }
     }
 
@@ -297,21 +314,20 @@ impl RougeScorer {
         match t {
             RougeType::N(n) => {
                 let n = n as usize;
-                match (reference.table(n), candidate.table(n)) {
-                    (Some(rt), Some(ct)) => Counts {
-                        hits: rt.overlap(ct),
-                        candidate_total: ct.total(),
-                        reference_total: rt.total(),
-                    },
-                    _ => {
-                        let (rt, ct) =
-                            (NgramTable::new(&r.tokens, n), NgramTable::new(&c.tokens, n));
-                        Counts {
-                            hits: rt.overlap(&ct),
-                            candidate_total: ct.total(),
-                            reference_total: rt.total(),
-                        }
-                    }
+                let hits = match (reference.table(n), candidate.table(n)) {
+                    (Some(rt), Some(ct)) => rt.overlap(ct),
+                    _ => None,
+                };
+                // Tables missing or not comparable (prepared differently): count afresh.
+                let hits = hits.unwrap_or_else(|| {
+                    let (rt, ct) = (NgramTable::new(&r.tokens, n), NgramTable::new(&c.tokens, n));
+                    rt.overlap(&ct).unwrap_or(0)
+                });
+                let total = |len: usize| (len + 1).saturating_sub(n) as u64;
+                Counts {
+                    hits,
+                    candidate_total: total(c.len()),
+                    reference_total: total(r.len()),
                 }
             }
             RougeType::L => {
