@@ -436,10 +436,14 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let mut results: Vec<ExampleResult> = Vec::new();
     let mut skipped: Vec<String> = Vec::new();
     let pb = progress_bar();
+    // The batch buffers are reused: fresh ones per batch are large allocations that the
+    // allocator returns to the system and faults back in (zeroed) every time.
+    type Done = (sumbench::Result<Example>, Option<ExampleResult>, Vec<u8>);
+    let mut raw = Vec::with_capacity(BATCH);
+    let mut done: Vec<Done> = Vec::with_capacity(BATCH);
     loop {
         // Read a batch of raw records (cheap), then parse, clean and score them in parallel;
         // validation and ordering stay sequential, so the output does not depend on --jobs.
-        let mut raw = Vec::with_capacity(BATCH);
         for item in reader.by_ref() {
             match item {
                 Ok(r) => raw.push(Ok(r)),
@@ -454,9 +458,8 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         }
         // Parse, clean, score and (for JSONL) serialise in parallel; the checks that depend on
         // order (duplicate ids), the totals and the writing stay sequential and in input order.
-        type Done = (sumbench::Result<Example>, Option<ExampleResult>, Vec<u8>);
-        let done: Vec<Done> = pool.install(|| {
-            raw.into_par_iter()
+        pool.install(|| {
+            done.par_extend(raw.par_drain(..)
                 .map_init(Workspace::default, |ws, r| {
                     let ex = r.and_then(|r| finisher.finish(r));
                     let result = ex.as_ref().ok().and_then(|e| evaluator.evaluate(e, ws));
@@ -466,11 +469,10 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
                         let _ = Jsonl::write_lines(&columns, std::slice::from_ref(res), &mut line);
                     }
                     (ex, result, line)
-                })
-                .collect()
+                }))
         });
         let mut scored = 0u64;
-        for (item, result, line) in done {
+        for (item, result, line) in done.drain(..) {
             let ex = match item {
                 Ok(ex) => ex,
                 Err(e) if args.skip_invalid => {

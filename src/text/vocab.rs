@@ -87,7 +87,8 @@ impl ShortTable {
 /// memory. It holds one example's distinct keys, so it stays small (in L1 cache for summaries).
 #[derive(Debug, Default, Clone)]
 struct Stamped {
-    /// (key low, key high, stamp, id); length a power of two, live entries at most half.
+    /// (key low, key high, stamp, id); length a power of two, live entries at most a quarter
+    /// (few collisions, so the first probe is nearly always the answer).
     slots: Vec<(u64, u64, u32, u32)>,
     /// Live entries in the current generation.
     live: usize,
@@ -138,7 +139,7 @@ impl Stamped {
     /// repeated at random), so a lookup costs no misprediction in the common case.
     #[inline(always)]
     fn get_or_insert(&mut self, key: (u64, u64), stamp: u32, next: u32) -> (u32, bool) {
-        if (self.live + 1) * 2 > self.slots.len() {
+        if (self.live + 1) * 4 > self.slots.len() {
             self.grow(stamp);
         }
         let i = self.slot(key, stamp);
@@ -158,7 +159,7 @@ impl Stamped {
 
     fn grow(&mut self, stamp: u32) {
         let old = std::mem::take(&mut self.slots);
-        let size = (old.len() * 2).max(256);
+        let size = (old.len() * 2).max(1024);
         self.slots = vec![(0, 0, 0, 0); size];
         self.shift = 64 - size.trailing_zeros();
         for e in old.into_iter().filter(|e| e.2 == stamp) {
