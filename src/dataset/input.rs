@@ -246,17 +246,14 @@ impl Iterator for RawJsonl {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            match self.lines.next_line() {
+            match self.lines.next_line_owned() {
                 Err(e) => return Some(Err(e)),
                 Ok(None) => return None,
                 Ok(Some((line, text))) => {
                     if text.trim().is_empty() {
                         continue;
                     }
-                    return Some(Ok(Record::Json {
-                        line,
-                        text: text.to_owned(),
-                    }));
+                    return Some(Ok(Record::Json { line, text }));
                 }
             }
         }

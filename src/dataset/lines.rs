@@ -59,6 +59,39 @@ impl LineReader {
     /// The next line without its `\n` (and without a `\r` before it), with its 1-based number;
     /// `None` at the end of the file.
     pub fn next_line(&mut self) -> Result<Option<(usize, &str)>> {
+        if !self.read_line()? {
+            return Ok(None);
+        }
+        match std::str::from_utf8(&self.buf) {
+            Ok(s) => Ok(Some((self.line, s))),
+            Err(e) => Err(self.not_utf8(e)),
+        }
+    }
+
+    /// [`next_line`](LineReader::next_line) as an owned string, read straight into its own
+    /// buffer (no copy after the read).
+    pub fn next_line_owned(&mut self) -> Result<Option<(usize, String)>> {
+        if !self.read_line()? {
+            return Ok(None);
+        }
+        // The next line likely has about this length: reserve for it up front.
+        let next = Vec::with_capacity(self.buf.len() + 64);
+        let bytes = std::mem::replace(&mut self.buf, next);
+        String::from_utf8(bytes)
+            .map(|s| Some((self.line, s)))
+            .map_err(|e| self.not_utf8(e.utf8_error()))
+    }
+
+    fn not_utf8(&self, e: std::str::Utf8Error) -> Error {
+        Error::NotUtf8 {
+            path: self.path.clone(),
+            line: self.line,
+            offset: e.valid_up_to(),
+        }
+    }
+
+    /// Reads the next line into `buf` without its line ending; false at the end.
+    fn read_line(&mut self) -> Result<bool> {
         self.buf.clear();
         let n = self
             .reader
@@ -69,7 +102,7 @@ impl LineReader {
             })?;
         if n == 0 {
             self.eof = true;
-            return Ok(None);
+            return Ok(false);
         }
         self.line += 1;
         if self.buf.last() == Some(&b'\n') {
@@ -78,14 +111,7 @@ impl LineReader {
                 self.buf.pop();
             }
         }
-        match std::str::from_utf8(&self.buf) {
-            Ok(s) => Ok(Some((self.line, s))),
-            Err(e) => Err(Error::NotUtf8 {
-                path: self.path.clone(),
-                line: self.line,
-                offset: e.valid_up_to(),
-            }),
-        }
+        Ok(true)
     }
 }
 
