@@ -195,6 +195,30 @@ fn missing_field_wrong_type_and_non_utf8_are_named() {
 }
 
 #[test]
+fn blank_lines_are_skipped_unicode_blanks_too() {
+    let good = r#"{"candidate": "a b c", "reference": "a b d"}"#;
+    let f = write_jsonl(&[
+        good,
+        "",
+        "  \t",
+        "\u{3000}\u{a0} ",
+        good.replace("a b c", "a b").as_str(),
+    ]);
+    let out = sumbench()
+        .args(["eval", "--format", "jsonl", "--metrics", "rouge1"])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+}
+
+#[test]
 fn skip_invalid_counts_what_it_skips() {
     let good = r#"{"candidate": "a b c", "reference": "a b d"}"#;
     let f = write_jsonl(&[good, "not json", r#"{"candidate": "x"}"#, good]);

@@ -1,6 +1,5 @@
 //! `sumbench eval`: score a whole dataset and print the comparison report.
 
-use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -354,13 +353,18 @@ fn compare_systems(
 /// Problems found while validating examples.
 #[derive(Default)]
 struct Validation {
-    seen: HashSet<String>,
+    seen: rustc_hash::FxHashSet<String>,
     empty_candidates: u64,
     empty_references: u64,
 }
 
+/// What [`Validation::local`] finds in one example: its empty candidates and references.
+type LocalCheck = Result<(u64, u64), String>;
+
 impl Validation {
-    fn check(&mut self, ex: &Example) -> Result<(), String> {
+    /// The checks that need only the example itself (run on the worker threads): it has a
+    /// candidate, something to score against, no system twice; and its empty texts.
+    fn local(ex: &Example) -> LocalCheck {
         if ex.candidates.is_empty() {
             return Err(format!("example '{}' has no candidate", ex.id));
         }
@@ -370,25 +374,32 @@ impl Validation {
                 ex.id
             ));
         }
-        let mut systems = HashSet::new();
-        for c in &ex.candidates {
-            if !systems.insert(c.system.as_str()) {
+        for (i, c) in ex.candidates.iter().enumerate() {
+            if ex.candidates[..i].iter().any(|d| d.system == c.system) {
                 return Err(format!(
                     "example '{}' has system '{}' twice",
                     ex.id, c.system
                 ));
             }
         }
-        if !self.seen.insert(ex.id.clone()) {
-            return Err(format!("duplicate id '{}'", ex.id));
-        }
-        self.empty_candidates += ex
+        let empty_candidates = ex
             .candidates
             .iter()
             .filter(|c| c.text.trim().is_empty())
             .count() as u64;
-        self.empty_references +=
-            ex.references.iter().filter(|r| r.trim().is_empty()).count() as u64;
+        let empty_references = ex.references.iter().filter(|r| r.trim().is_empty()).count() as u64;
+        Ok((empty_candidates, empty_references))
+    }
+
+    /// The check that depends on the examples before: the id is new. Then counts the empty
+    /// texts `local` found.
+    fn check(&mut self, id: String, local: LocalCheck) -> Result<(), String> {
+        let (empty_candidates, empty_references) = local?;
+        if let Some(id) = self.seen.replace(id) {
+            return Err(format!("duplicate id '{id}'"));
+        }
+        self.empty_candidates += empty_candidates;
+        self.empty_references += empty_references;
         Ok(())
     }
 }
@@ -436,44 +447,43 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let mut results: Vec<ExampleResult> = Vec::new();
     let mut skipped: Vec<String> = Vec::new();
     let pb = progress_bar();
-    // The batch buffers are reused: fresh ones per batch are large allocations that the
-    // allocator returns to the system and faults back in (zeroed) every time.
-    type Done = (sumbench::Result<Example>, Option<ExampleResult>, Vec<u8>);
-    let mut raw = Vec::with_capacity(BATCH);
-    let mut done: Vec<Done> = Vec::with_capacity(BATCH);
-    loop {
-        // Read a batch of raw records (cheap), then parse, clean and score them in parallel;
-        // validation and ordering stay sequential, so the output does not depend on --jobs.
-        for item in reader.by_ref() {
-            match item {
-                Ok(r) => raw.push(Ok(r)),
-                Err(e) => raw.push(Err(e)),
-            }
-            if raw.len() == BATCH {
-                break;
-            }
-        }
-        if raw.is_empty() {
-            break;
-        }
-        // Parse, clean, score and (for JSONL) serialise in parallel; the checks that depend on
-        // order (duplicate ids), the totals and the writing stay sequential and in input order.
-        pool.install(|| {
-            done.par_extend(raw.par_drain(..)
-                .map_init(Workspace::default, |ws, r| {
-                    let ex = r.and_then(|r| finisher.finish(r));
-                    let result = ex.as_ref().ok().and_then(|e| evaluator.evaluate(e, ws));
-                    let mut line = Vec::new();
-                    if stream_jsonl && let Some(res) = &result {
-                        // Writing to a Vec cannot fail.
-                        let _ = Jsonl::write_lines(&columns, std::slice::from_ref(res), &mut line);
-                    }
-                    (ex, result, line)
-                }))
-        });
+    // Records are read on this thread in batches; each batch is parsed, cleaned, scored and
+    // (for JSONL) serialised in parallel on the pool; the checks that depend on order
+    // (duplicate ids), the totals and the writing run on this thread, in input order, so the
+    // output does not depend on --jobs. With more than one job, this thread reads the next
+    // batch and writes the previous one while the pool scores the current one; with one job
+    // every step waits for the previous, so `--jobs 1` uses one core at a time.
+    // What the reading thread needs of a scored example: its id and line (the texts are
+    // dropped on the worker that parsed them, where the allocator frees them cheaply), the
+    // local checks, the result and its JSONL line.
+    type Done = (
+        sumbench::Result<(String, usize, LocalCheck)>,
+        Option<ExampleResult>,
+        Vec<u8>,
+    );
+    let overlap = pool.current_num_threads() > 1;
+    let score_batch = |raw: Vec<sumbench::Result<sumbench::dataset::input::Record>>| -> Vec<Done> {
+        raw.into_par_iter()
+            .map_init(Workspace::default, |ws, r| {
+                let ex = r.and_then(|r| finisher.finish(r));
+                let result = ex.as_ref().ok().and_then(|e| evaluator.evaluate(e, ws));
+                let mut line = Vec::new();
+                if stream_jsonl && let Some(res) = &result {
+                    // Writing to a Vec cannot fail.
+                    let _ = Jsonl::write_lines(&columns, std::slice::from_ref(res), &mut line);
+                }
+                let ex = ex.map(|e| {
+                    let local = Validation::local(&e);
+                    (e.id, e.line, local)
+                });
+                (ex, result, line)
+            })
+            .collect()
+    };
+    let mut finish_batch = |done: Vec<Done>| -> Result<(), Failure> {
         let mut scored = 0u64;
-        for (item, result, line) in done.drain(..) {
-            let ex = match item {
+        for (item, result, line) in done {
+            let (id, line_number, local) = match item {
                 Ok(ex) => ex,
                 Err(e) if args.skip_invalid => {
                     skipped.push(e.to_string());
@@ -481,8 +491,8 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
                 }
                 Err(e) => return Err(e.into()),
             };
-            if let Err(msg) = validation.check(&ex) {
-                let msg = format!("{name}:{}: {msg}", ex.line);
+            if let Err(msg) = validation.check(id, local) {
+                let msg = format!("{name}:{line_number}: {msg}");
                 if args.skip_invalid {
                     skipped.push(msg);
                     continue;
@@ -501,7 +511,37 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         if let Some(pb) = &pb {
             pb.inc(scored);
         }
-    }
+        Ok(())
+    };
+    pool.in_place_scope(|scope| -> Result<(), Failure> {
+        // Batches being scored, oldest first, each with the channel its result comes back on.
+        let mut inflight = std::collections::VecDeque::new();
+        loop {
+            let raw: Vec<_> = reader.by_ref().take(BATCH).collect();
+            let last = raw.is_empty();
+            if !last {
+                let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                let score_batch = &score_batch;
+                scope.spawn(move |_| {
+                    // The receiver only goes away on an error, when the result is not needed.
+                    let _ = tx.send(score_batch(raw));
+                });
+                inflight.push_back(rx);
+            }
+            while inflight.len() > usize::from(overlap && !last) {
+                let Some(rx) = inflight.pop_front() else {
+                    break;
+                };
+                let done = rx
+                    .recv()
+                    .map_err(|_| anyhow::anyhow!("a scoring thread stopped unexpectedly"))?;
+                finish_batch(done)?;
+            }
+            if last {
+                return Ok(());
+            }
+        }
+    })?;
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }

@@ -67,12 +67,13 @@ pub struct InputSpec {
 pub enum Record {
     /// A loaded example.
     Ready(Example),
-    /// A JSONL line, not parsed yet.
+    /// A JSONL line, not parsed yet (nor checked to be UTF-8: that is done by
+    /// [`Finisher::finish`], on the worker threads).
     Json {
         /// 1-based line number.
         line: usize,
-        /// The line's text.
-        text: String,
+        /// The line's bytes.
+        bytes: Vec<u8>,
     },
 }
 
@@ -93,7 +94,9 @@ impl Finisher {
     pub fn finish(&self, record: Record) -> Result<Example> {
         let e = match record {
             Record::Ready(e) => e,
-            Record::Json { line, text } => {
+            Record::Json { line, bytes } => {
+                let text = String::from_utf8(bytes)
+                    .map_err(|e| super::lines::not_utf8(&self.path, line, e.utf8_error()))?;
                 if self.default_fields
                     && let Some(e) = super::jsonl::fast::example(&text, line)
                 {
@@ -246,14 +249,22 @@ impl Iterator for RawJsonl {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            match self.lines.next_line_owned() {
+            match self.lines.next_line_bytes() {
                 Err(e) => return Some(Err(e)),
                 Ok(None) => return None,
-                Ok(Some((line, text))) => {
-                    if text.trim().is_empty() {
-                        continue;
+                Ok(Some((line, bytes))) => {
+                    // Blank lines are skipped. A line that starts (after ASCII spaces) with a
+                    // non-ASCII byte may be blank in Unicode terms (U+00A0, U+3000, …): check.
+                    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+                        None => continue,
+                        Some(&b) if b >= 0x80 => {
+                            if std::str::from_utf8(&bytes).is_ok_and(|t| t.trim().is_empty()) {
+                                continue;
+                            }
+                        }
+                        Some(_) => {}
                     }
-                    return Some(Ok(Record::Json { line, text }));
+                    return Some(Ok(Record::Json { line, bytes }));
                 }
             }
         }

@@ -68,26 +68,20 @@ impl LineReader {
         }
     }
 
-    /// [`next_line`](LineReader::next_line) as an owned string, read straight into its own
-    /// buffer (no copy after the read).
-    pub fn next_line_owned(&mut self) -> Result<Option<(usize, String)>> {
+    /// The next line's bytes, unchecked (not yet known to be UTF-8), read straight into their
+    /// own buffer, with the line number; `None` at the end of the file. For readers that
+    /// validate the text elsewhere (on a worker thread) with [`not_utf8`].
+    pub fn next_line_bytes(&mut self) -> Result<Option<(usize, Vec<u8>)>> {
         if !self.read_line()? {
             return Ok(None);
         }
         // The next line likely has about this length: reserve for it up front.
         let next = Vec::with_capacity(self.buf.len() + 64);
-        let bytes = std::mem::replace(&mut self.buf, next);
-        String::from_utf8(bytes)
-            .map(|s| Some((self.line, s)))
-            .map_err(|e| self.not_utf8(e.utf8_error()))
+        Ok(Some((self.line, std::mem::replace(&mut self.buf, next))))
     }
 
     fn not_utf8(&self, e: std::str::Utf8Error) -> Error {
-        Error::NotUtf8 {
-            path: self.path.clone(),
-            line: self.line,
-            offset: e.valid_up_to(),
-        }
+        not_utf8(&self.path, self.line, e)
     }
 
     /// Reads the next line into `buf` without its line ending; false at the end.
@@ -143,4 +137,13 @@ pub fn read_to_string(path: &Path) -> Result<String> {
             offset: valid - line_start,
         }
     })
+}
+
+/// The error for line `line` of `path` that is not valid UTF-8.
+pub fn not_utf8(path: &Path, line: usize, e: std::str::Utf8Error) -> Error {
+    Error::NotUtf8 {
+        path: path.to_owned(),
+        line,
+        offset: e.valid_up_to(),
+    }
 }
