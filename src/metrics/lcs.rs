@@ -155,6 +155,7 @@ fn count_zeros_below(v: &[u64], n: usize) -> usize {
 #[derive(Debug, Default, Clone)]
 pub struct LcsScratch {
     rows: Vec<u64>,
+    reach: Vec<u64>,
 }
 
 /// Calls `hit(i)` for each position `i` of the pattern that rouge-score's `_backtrack_norec`
@@ -216,6 +217,63 @@ pub fn lcs_indices(
             |i, j| count_zeros_below(&rows[j * w..(j + 1) * w], i),
             hit,
         );
+    }
+}
+
+/// ROUGE-Lsum's union for one reference sentence of at most 64 tokens (the pattern behind
+/// `masks`, `masks.words() == 1`): sets in `union` bit `i` for each position `i` that
+/// rouge-score's `_backtrack_norec` puts in the LCS of the pattern and some sentence of the
+/// candidate (`sentences`, ranges into `tokens`).
+///
+/// Equal to [`lcs_indices`] on each candidate sentence in turn, but the bit-parallel rows of all
+/// candidate sentences are computed in one pass over `tokens`, together with each sentence's
+/// `reach` (the pattern positions its tokens match). A sentence whose reach lies inside the
+/// union so far is skipped: its LCS can only take positions it reaches, all already in the
+/// union (a set), so it cannot change it; that also skips sentences with no match at all.
+pub fn lcs_union_word(
+    masks: &MatchMasks,
+    tokens: &[u32],
+    sentences: &[(u32, u32)],
+    scratch: &mut LcsScratch,
+    union: &mut u64,
+) {
+    debug_assert_eq!(masks.words, 1);
+    let LcsScratch { rows, reach } = scratch;
+    // Sentence k's rows V_0..V_len start at offset start_k + k.
+    rows.clear();
+    rows.resize(tokens.len() + sentences.len(), !0u64);
+    reach.clear();
+    let mut at = 0;
+    for &(start, end) in sentences {
+        let mut v = !0u64;
+        let mut r = 0u64;
+        rows[at] = v;
+        for (row, &t) in rows[at + 1..]
+            .iter_mut()
+            .zip(&tokens[start as usize..end as usize])
+        {
+            let m = masks.mask1(t);
+            r |= m;
+            let u = v & m;
+            v = v.wrapping_add(u) | (v & !u);
+            *row = v;
+        }
+        reach.push(r);
+        at += (end - start) as usize + 1;
+    }
+    let mut at = 0;
+    for (&(start, end), &r) in sentences.iter().zip(reach.iter()) {
+        let len = (end - start) as usize;
+        if r & !*union != 0 {
+            backtrack_word(
+                masks,
+                &tokens[start as usize..end as usize],
+                &rows[at..at + len + 1],
+                masks.len,
+                |i| *union |= 1u64 << i,
+            );
+        }
+        at += len + 1;
     }
 }
 

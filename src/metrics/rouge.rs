@@ -21,7 +21,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::lcs::{LcsScratch, MatchMasks, lcs_indices, lcs_length};
+use super::lcs::{LcsScratch, MatchMasks, lcs_indices, lcs_length, lcs_union_word};
 use super::ngram::{MAX_N, NgramTable};
 use crate::text::{Analysed, Vocab};
 
@@ -423,30 +423,16 @@ fn lsum_hits(reference: &Prepared, candidate: &Prepared, scratch: &mut Scratch) 
     for &t in &c.tokens {
         cand_count[t as usize] += 1;
     }
-    // A 64-bit signature of each sentence's tokens (bit id % 64) skips the pairs of sentences
-    // that share no token, whose LCS is empty.
-    let signature = |s: &[u32]| s.iter().fold(0u64, |acc, &t| acc | 1u64 << (t % 64));
-    let cand_sigs: Vec<u64> = c.sentence_slices().map(signature).collect();
     let mut hits = 0u64;
     for (si, rs) in r.sentence_slices().enumerate() {
         let m = &masks[si];
-        let rsig = signature(rs);
         union.clear();
         union.resize(rs.len().div_ceil(64), 0);
-        for (cs, &csig) in c.sentence_slices().zip(&cand_sigs) {
-            if rsig & csig == 0 {
-                continue;
-            }
-            // The LCS only takes positions where the two sentences share a token: when all of
-            // those are in the union already, this pair cannot add to it (the union is a set,
-            // so skipping it changes nothing).
-            if m.words() == 1 {
-                let reach = cs.iter().fold(0u64, |acc, &t| acc | m.mask1(t));
-                if reach & !union[0] == 0 {
-                    continue;
-                }
-            }
-            lcs_indices(rs, m, cs, lcs, |i| union[i / 64] |= 1u64 << (i % 64));
+        if m.words() == 1 {
+            // The common case: the rows of every candidate sentence in one pass.
+            lcs_union_word(m, &c.tokens, &c.sentences, lcs, &mut union[0]);
+        } else {
+            long_sentence_union(rs, m, c, lcs, union);
         }
         for (w, &word) in union.iter().enumerate() {
             let mut bits = word;
@@ -463,6 +449,25 @@ fn lsum_hits(reference: &Prepared, candidate: &Prepared, scratch: &mut Scratch) 
         }
     }
     hits
+}
+
+/// ROUGE-Lsum's union for a reference sentence of more than 64 tokens: the LCS with each
+/// candidate sentence in turn, skipping the sentences that share no token with it (a 64-bit
+/// signature of each sentence's ids, bit `id % 64`, rules most of them out cheaply).
+fn long_sentence_union(
+    rs: &[u32],
+    masks: &MatchMasks,
+    c: &Analysed,
+    lcs: &mut LcsScratch,
+    union: &mut [u64],
+) {
+    let signature = |s: &[u32]| s.iter().fold(0u64, |acc, &t| acc | 1u64 << (t % 64));
+    let rsig = signature(rs);
+    for cs in c.sentence_slices() {
+        if rsig & signature(cs) != 0 {
+            lcs_indices(rs, masks, cs, lcs, |i| union[i / 64] |= 1u64 << (i % 64));
+        }
+    }
 }
 
 #[cfg(test)]
