@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use sumbench::dataset::{Candidate, Example};
 use sumbench::evaluate::{EvalConfig, Evaluator, Workspace};
 use sumbench::metrics::lcs::{
-    LcsScratch, MatchMasks, lcs_indices, lcs_indices_dp, lcs_length, lcs_table,
+    LcsScratch, MatchMasks, lcs_indices, lcs_indices_dp, lcs_length, lcs_table, lcs_union_word,
 };
 use sumbench::metrics::rouge::RougeType;
 use sumbench::text::Stemmer;
@@ -92,6 +92,30 @@ proptest! {
         lcs_indices(&a, &masks, &b, &mut LcsScratch::default(), |i| got.push(i));
         got.reverse();
         prop_assert_eq!(got, lcs_indices_dp(&a, &b));
+    }
+
+    #[test]
+    fn one_pass_sentence_union_equals_the_dp_per_sentence(
+        a in prop::collection::vec(0u32..5, 1..=64),
+        c in prop::collection::vec(prop::collection::vec(0u32..6, 0..20), 0..8),
+    ) {
+        // The union over candidate sentences of the DP's LCS positions.
+        let mut want = 0u64;
+        for s in &c {
+            for i in lcs_indices_dp(&a, s) {
+                want |= 1u64 << i;
+            }
+        }
+        let tokens: Vec<u32> = c.concat();
+        let mut sentences = Vec::new();
+        let mut at = 0u32;
+        for s in &c {
+            sentences.push((at, at + s.len() as u32));
+            at += s.len() as u32;
+        }
+        let mut got = 0u64;
+        lcs_union_word(&MatchMasks::new(&a), &tokens, &sentences, &mut LcsScratch::default(), &mut got);
+        prop_assert_eq!(got, want);
     }
 
     #[test]
