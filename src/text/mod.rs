@@ -77,23 +77,10 @@ impl Analyzer {
     /// Sentences follow rouge-score's `rougeLsum` rule: the text is split on `\n` only (a `\r`
     /// is an ordinary separator character) and each line is tokenised on its own.
     pub fn analyse(&self, text: &str, vocab: &mut Vocab) -> Analysed {
-        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        let mut tokens = Vec::new();
         let mut sentences = Vec::new();
-        let mut start = 0u32;
-        let fast = vocab.intern_text(text, self.stemmer, |id, new_line| {
-            let end = tokens.len() as u32;
-            if new_line && end > start {
-                sentences.push((start, end));
-                start = end;
-            }
-            tokens.push(id);
-        });
-        if fast {
-            let end = tokens.len() as u32;
-            if end > start {
-                sentences.push((start, end));
-            }
-        } else {
+        if !vocab.intern_text(text, self.stemmer, &mut tokens, &mut sentences) {
+            // A text with `İ` or the Kelvin sign: the reference scanner, line by line.
             for line in text.split('\n') {
                 let start = tokens.len() as u32;
                 for_each_token(line, |tok| tokens.push(vocab.intern(tok, self.stemmer)));

@@ -347,36 +347,61 @@ impl Vocab {
         self.token_id(key16(token.as_bytes()), token.as_bytes(), stemmer)
     }
 
-    /// Scans `text` with the fast scanner into this vocabulary's buffers and calls `f` with the
-    /// id of each token and whether a newline precedes it since the previous token (or since
-    /// the start). Returns false, calling nothing, when the fast scanner declines the text (it
-    /// holds `İ` or the Kelvin sign); use [`for_each_token`](super::for_each_token) and
-    /// [`intern`](Vocab::intern) then.
-    #[inline]
+    /// Scans `text` with the fast scanner into this vocabulary's buffers and appends the id of
+    /// each token to `tokens` and the token range of each newline-separated line that has a
+    /// token to `sentences`. Returns false, appending nothing, when the fast scanner declines
+    /// the text (it holds `İ` or the Kelvin sign); use [`for_each_token`](super::for_each_token)
+    /// and [`intern`](Vocab::intern) then.
     pub fn intern_text(
         &mut self,
         text: &str,
         stemmer: Stemmer,
-        mut f: impl FnMut(u32, bool),
+        tokens: &mut Vec<u32>,
+        sentences: &mut Vec<(u32, u32)>,
     ) -> bool {
         self.set_stemmer(stemmer);
         let mut scan = std::mem::take(&mut self.scan);
         let ok = scan.scan(text);
         if ok {
+            tokens.reserve(scan.len());
             let newlines = scan.newlines();
             let mut next_newline = 0;
+            let mut sentence_start = tokens.len() as u32;
             for k in 0..scan.len() {
                 let (start, _) = scan.range(k);
-                let mut broke = false;
-                while next_newline < newlines.len() && (newlines[next_newline] as usize) < start {
-                    next_newline += 1;
-                    broke = true;
+                if next_newline < newlines.len() && (newlines[next_newline] as usize) < start {
+                    while next_newline < newlines.len()
+                        && (newlines[next_newline] as usize) < start
+                    {
+                        next_newline += 1;
+                    }
+                    let end = tokens.len() as u32;
+                    if end > sentence_start {
+                        sentences.push((sentence_start, end));
+                        sentence_start = end;
+                    }
                 }
-                f(self.token_id(scan.key16(k), scan.token(k), stemmer), broke);
+                let id = match scan.key16(k) {
+                    Some(key) if stemmer == Stemmer::None => self.plain_id(key),
+                    key => self.token_id(key, scan.token(k), stemmer),
+                };
+                tokens.push(id);
+            }
+            let end = tokens.len() as u32;
+            if end > sentence_start {
+                sentences.push((sentence_start, end));
             }
         }
         self.scan = scan;
         ok
+    }
+
+    /// The id of a token of at most 16 bytes without stemming: this example's table only.
+    #[inline(always)]
+    fn plain_id(&mut self, key: (u64, u64)) -> u32 {
+        let (id, new) = self.locals.get_or_insert(key, self.generation, self.len);
+        self.len += u32::from(new);
+        id
     }
 
     /// The dense id, in this example, of the token bigram `(a, b)` (token ids of this
@@ -410,10 +435,13 @@ impl Vocab {
             let g = self.long_global(token, stemmer);
             return self.local_id(g);
         };
+        if stemmer == Stemmer::None {
+            return self.plain_id(key);
+        }
         let stamp = self.generation;
         let (id, new) = self.locals.get_or_insert(key, stamp, self.len);
         self.len += u32::from(new);
-        if new && stemmer != Stemmer::None {
+        if new {
             // The raw token is new in this example, but its stem may not be: take the id of
             // its final form.
             self.len -= 1;
