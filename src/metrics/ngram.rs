@@ -108,14 +108,18 @@ impl NgramTable {
         if n != 2 {
             return Self::new(tokens, n);
         }
-        let mut counts: Vec<u32> = Vec::new();
+        // Ids handed out here are below this bound: one allocation, no growth.
+        let bound = vocab.pairs_len() + tokens.len();
+        let mut counts: Vec<u32> = vec![0; bound];
+        let mut top = 0;
         for w in tokens.windows(2) {
             let id = vocab.pair_id(w[0], w[1]) as usize;
-            if id >= counts.len() {
-                counts.resize(id + 1, 0);
+            top = top.max(id + 1);
+            if let Some(c) = counts.get_mut(id) {
+                *c += 1;
             }
-            counts[id] += 1;
         }
+        counts.truncate(top);
         NgramTable {
             n: 2,
             total: tokens.len().saturating_sub(1) as u64,
