@@ -370,8 +370,7 @@ impl Vocab {
             for k in 0..scan.len() {
                 let (start, _) = scan.range(k);
                 if next_newline < newlines.len() && (newlines[next_newline] as usize) < start {
-                    while next_newline < newlines.len()
-                        && (newlines[next_newline] as usize) < start
+                    while next_newline < newlines.len() && (newlines[next_newline] as usize) < start
                     {
                         next_newline += 1;
                     }
