@@ -538,7 +538,7 @@ impl Evaluator {
             .iter()
             .map(|c| {
                 let a = self.analyzer.analyse(&c.text, &mut ws.vocab);
-                let cand = self.scorer.prepare_candidate_with(a, &mut ws.vocab);
+                let cand = self.scorer.prepare_candidate_for(a, &mut ws.vocab, &refs);
                 let rouge = self.scorer.score_multi(&refs, &cand, &mut ws.scratch);
                 let mut values = Vec::new();
                 for chosen in &rouge {

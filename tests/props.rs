@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use sumbench::dataset::{Candidate, Example};
 use sumbench::evaluate::{EvalConfig, Evaluator, Workspace};
 use sumbench::metrics::lcs::{
-    LcsScratch, MatchMasks, lcs_indices, lcs_indices_dp, lcs_length, lcs_table, lcs_union_word,
+    LcsScratch, MatchMasks, bigram_hits, lcs_indices, lcs_indices_dp, lcs_length, lcs_table,
+    lcs_union_word,
 };
 use sumbench::metrics::rouge::RougeType;
 use sumbench::text::Stemmer;
@@ -92,6 +93,24 @@ proptest! {
         lcs_indices(&a, &masks, &b, &mut LcsScratch::default(), |i| got.push(i));
         got.reverse();
         prop_assert_eq!(got, lcs_indices_dp(&a, &b));
+    }
+
+    #[test]
+    fn bigram_hits_from_masks_equal_clipped_counts(
+        a in prop::collection::vec(0u32..6, 0..200),
+        b in prop::collection::vec(0u32..7, 0..200),
+    ) {
+        use std::collections::HashMap;
+        let count = |t: &[u32]| {
+            let mut m: HashMap<(u32, u32), u64> = HashMap::new();
+            for w in t.windows(2) {
+                *m.entry((w[0], w[1])).or_default() += 1;
+            }
+            m
+        };
+        let (ca, cb) = (count(&a), count(&b));
+        let want: u64 = ca.iter().map(|(g, &c)| c.min(*cb.get(g).unwrap_or(&0))).sum();
+        prop_assert_eq!(bigram_hits(&MatchMasks::new(&a), &b), want);
     }
 
     #[test]

@@ -220,6 +220,50 @@ pub fn lcs_indices(
     }
 }
 
+/// ROUGE-2 hits, Σ over bigrams g of min(count in the pattern, count in `text`), from the
+/// pattern's match masks: no bigram table on either side.
+///
+/// Each pattern position `i ≥ 1` ends exactly one pattern bigram, `(a[i-1], a[i])`; a bigram
+/// `(x, y)` of `text` occurs in the pattern at the bits of `(mask(x) << 1) & mask(y)`. Each
+/// bigram of `text`, in turn, takes the lowest such position not taken yet: every bigram `g`
+/// then takes `min(count in text, count in pattern)` positions, which is the clipped count.
+/// Costs one mask lookup and a few word operations per token of `text` (per word of the
+/// masks: meant for short patterns).
+pub fn bigram_hits(masks: &MatchMasks, text: &[u32]) -> u64 {
+    let mut hits = 0u64;
+    if masks.words == 1 {
+        let (mut used, mut prev) = (0u64, 0u64);
+        for &t in text {
+            let m = masks.mask1(t);
+            let free = (prev << 1) & m & !used;
+            let pick = free & free.wrapping_neg();
+            used |= pick;
+            hits += u64::from(pick != 0);
+            prev = m;
+        }
+        return hits;
+    }
+    let w = masks.words;
+    let none = vec![0u64; w];
+    let mut used = vec![0u64; w];
+    let mut prev: &[u64] = &none;
+    for &t in text {
+        let m = masks.mask(t).unwrap_or(&none);
+        let mut carry = 0u64;
+        for k in 0..w {
+            let free = ((prev[k] << 1) | carry) & m[k] & !used[k];
+            carry = prev[k] >> 63;
+            if free != 0 {
+                used[k] |= free & free.wrapping_neg();
+                hits += 1;
+                break;
+            }
+        }
+        prev = m;
+    }
+    hits
+}
+
 /// ROUGE-Lsum's union for one reference sentence of at most 64 tokens (the pattern behind
 /// `masks`, `masks.words() == 1`): sets in `union` bit `i` for each position `i` that
 /// rouge-score's `_backtrack_norec` puts in the LCS of the pattern and some sentence of the

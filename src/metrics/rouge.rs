@@ -21,7 +21,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::lcs::{LcsScratch, MatchMasks, lcs_indices, lcs_length, lcs_union_word};
+use super::lcs::{LcsScratch, MatchMasks, bigram_hits, lcs_indices, lcs_length, lcs_union_word};
 use super::ngram::{MAX_N, NgramTable};
 use crate::text::{Analysed, Vocab};
 
@@ -181,7 +181,19 @@ impl Prepared {
     fn table(&self, n: usize) -> Option<&NgramTable> {
         self.ngrams.iter().find(|t| t.n() == n)
     }
+
+    /// The whole-text match masks when they are short enough to count bigrams with
+    /// ([`bigram_hits`]): references of at most [`MASKED_BIGRAMS`] tokens.
+    fn bigram_masks(&self) -> Option<&MatchMasks> {
+        self.whole_masks
+            .as_ref()
+            .filter(|m| m.len() <= MASKED_BIGRAMS)
+    }
 }
+
+/// References of at most this many tokens count ROUGE-2 hits from their match masks (four
+/// 64-bit words per mask at most); longer ones use bigram tables.
+const MASKED_BIGRAMS: usize = 256;
 
 /// Per-thread buffers for scoring, so that the hot loops do not allocate.
 #[derive(Debug, Default, Clone)]
@@ -251,17 +263,50 @@ impl RougeScorer {
         self.prepare_side(analysed, false, Some(vocab))
     }
 
+    /// [`prepare_candidate_with`](RougeScorer::prepare_candidate_with) for scoring against
+    /// `references` only: the candidate's bigram table is left out when every reference counts
+    /// bigrams from its masks.
+    pub fn prepare_candidate_for(
+        &self,
+        analysed: Analysed,
+        vocab: &mut Vocab,
+        references: &[Prepared],
+    ) -> Prepared {
+        let skip_bigrams = references.iter().all(|r| r.bigram_masks().is_some());
+        self.prepare_side_with(analysed, false, Some(vocab), skip_bigrams)
+    }
+
     fn prepare_side(
         &self,
         analysed: Analysed,
         reference: bool,
+        vocab: Option<&mut Vocab>,
+    ) -> Prepared {
+        self.prepare_side_with(analysed, reference, vocab, false)
+    }
+
+    fn prepare_side_with(
+        &self,
+        analysed: Analysed,
+        reference: bool,
         mut vocab: Option<&mut Vocab>,
+        skip_bigrams: bool,
     ) -> Prepared {
         let mut ngrams: Vec<NgramTable> = Vec::new();
         let mut whole_masks = None;
         let mut sentence_masks = Vec::new();
+        let short = analysed.tokens.len() <= MASKED_BIGRAMS;
+        let needs_masks = reference
+            && (self.types.contains(&RougeType::L)
+                || (short && self.types.contains(&RougeType::N(2))));
+        if needs_masks {
+            whole_masks = Some(MatchMasks::new(&analysed.tokens));
+        }
         for &t in &self.types {
             match t {
+                // A short reference counts bigrams from its masks; the candidate's table is
+                // then only built if asked for (see `prepare_candidate_for`).
+                RougeType::N(2) if (reference && short) || skip_bigrams => {}
                 RougeType::N(n) => {
                     let n = n as usize;
                     if !ngrams.iter().any(|x| x.n() == n) {
@@ -270,9 +315,6 @@ impl RougeScorer {
                             None => NgramTable::new(&analysed.tokens, n),
                         });
                     }
-                }
-                RougeType::L if reference => {
-                    whole_masks = Some(MatchMasks::new(&analysed.tokens));
                 }
                 RougeType::Lsum if reference => {
                     sentence_masks = analysed.sentence_slices().map(MatchMasks::new).collect();
@@ -315,6 +357,9 @@ impl RougeScorer {
             RougeType::N(n) => {
                 let n = n as usize;
                 let hits = match (reference.table(n), candidate.table(n)) {
+                    _ if n == 2 && reference.bigram_masks().is_some() => {
+                        reference.bigram_masks().map(|m| bigram_hits(m, &c.tokens))
+                    }
                     (Some(rt), Some(ct)) => rt.overlap(ct),
                     _ => None,
                 };

@@ -116,6 +116,22 @@ fn has_special(bytes: &[u8]) -> bool {
 /// Padding after the lowered bytes, so that a 16-byte load at any token start stays in bounds.
 pub(crate) const PAD: usize = 16;
 
+/// For a token of `len` bytes (at most 16), the masks that keep its bytes in the two
+/// little-endian words read at its start.
+const KEY_MASKS: [(u64, u64); 17] = {
+    let mut t = [(0u64, 0u64); 17];
+    let mut len = 1;
+    while len <= 16 {
+        t[len] = if len <= 8 {
+            (u64::MAX >> (64 - 8 * len), 0)
+        } else {
+            (u64::MAX, u64::MAX >> (64 - 8 * (len - 8)))
+        };
+        len += 1;
+    }
+    t
+};
+
 /// The fast scanner's reusable buffers: the lowered text, token boundaries and newline
 /// positions of the last text scanned.
 ///
@@ -275,17 +291,11 @@ impl Scan {
         if len > 16 {
             return None;
         }
-        // The first `len` (at most 8) bytes at `at`.
-        let word = |at: usize, len: usize| -> u64 {
-            let bytes: [u8; 8] = self.low[at..at + 8].try_into().unwrap_or_default();
-            let mask = if len == 0 {
-                0
-            } else {
-                u64::MAX >> (64 - 8 * len)
-            };
-            u64::from_le_bytes(bytes) & mask
+        let (lo_mask, hi_mask) = KEY_MASKS[len];
+        let word = |at: usize| -> u64 {
+            u64::from_le_bytes(self.low[at..at + 8].try_into().unwrap_or_default())
         };
-        Some((word(s, len.min(8)), word(s + 8, len.saturating_sub(8))))
+        Some((word(s) & lo_mask, word(s + 8) & hi_mask))
     }
 
     /// Offsets of the newlines of the last successful scan.
