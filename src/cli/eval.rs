@@ -447,12 +447,10 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let mut results: Vec<ExampleResult> = Vec::new();
     let mut skipped: Vec<String> = Vec::new();
     let pb = progress_bar();
-    // Records are read on this thread in batches; each batch is parsed, cleaned, scored and
-    // (for JSONL) serialised in parallel on the pool; the checks that depend on order
-    // (duplicate ids), the totals and the writing run on this thread, in input order, so the
-    // output does not depend on --jobs. With more than one job, this thread reads the next
-    // batch and writes the previous one while the pool scores the current one; with one job
-    // every step waits for the previous, so `--jobs 1` uses one core at a time.
+    // Records are read in batches; each batch is parsed, cleaned, scored and (for JSONL)
+    // serialised in parallel; the checks that depend on order (duplicate ids), the totals and
+    // the writing run one batch at a time, in input order, so the output does not depend on
+    // --jobs.
     // What the reading thread needs of a scored example: its id and line (the texts are
     // dropped on the worker that parsed them, where the allocator frees them cheaply), the
     // local checks, the result and its JSONL line.
@@ -461,7 +459,6 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         Option<ExampleResult>,
         Vec<u8>,
     );
-    let overlap = pool.current_num_threads() > 1;
     let score_batch = |raw: Vec<sumbench::Result<sumbench::dataset::input::Record>>| -> Vec<Done> {
         raw.into_par_iter()
             .map_init(Workspace::default, |ws, r| {
@@ -513,34 +510,30 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         }
         Ok(())
     };
-    pool.in_place_scope(|scope| -> Result<(), Failure> {
-        // Batches being scored, oldest first, each with the channel its result comes back on.
-        let mut inflight = std::collections::VecDeque::new();
-        loop {
-            let raw: Vec<_> = reader.by_ref().take(BATCH).collect();
-            let last = raw.is_empty();
-            if !last {
-                let (tx, rx) = std::sync::mpsc::sync_channel(1);
-                let score_batch = &score_batch;
-                scope.spawn(move |_| {
-                    // The receiver only goes away on an error, when the result is not needed.
-                    let _ = tx.send(score_batch(raw));
-                });
-                inflight.push_back(rx);
-            }
-            while inflight.len() > usize::from(overlap && !last) {
-                let Some(rx) = inflight.pop_front() else {
-                    break;
-                };
-                let done = rx
-                    .recv()
-                    .map_err(|_| anyhow::anyhow!("a scoring thread stopped unexpectedly"))?;
-                finish_batch(done)?;
-            }
-            if last {
-                return Ok(());
-            }
+    // One batch is scored while the previous one is checked and written and the next one is
+    // read: `join` runs the two halves on the pool's threads (the thread running one half takes
+    // part in the other's parallel work when it is done), so exactly `--jobs` threads work, and
+    // with one job the halves simply run one after the other.
+    pool.install(|| -> Result<(), Failure> {
+        let mut raw: Vec<_> = reader.by_ref().take(BATCH).collect();
+        let mut previous: Option<Vec<Done>> = None;
+        while !raw.is_empty() {
+            let (done, (next, finished)) = rayon::join(
+                || score_batch(std::mem::take(&mut raw)),
+                || {
+                    let finished = previous.take().map_or(Ok(()), &mut finish_batch);
+                    let next: Vec<_> = match finished {
+                        Ok(()) => reader.by_ref().take(BATCH).collect(),
+                        Err(_) => Vec::new(),
+                    };
+                    (next, finished)
+                },
+            );
+            finished?;
+            previous = Some(done);
+            raw = next;
         }
+        previous.map_or(Ok(()), &mut finish_batch)
     })?;
     if let Some(pb) = pb {
         pb.finish_and_clear();

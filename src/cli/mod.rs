@@ -77,13 +77,14 @@ impl<E: Into<anyhow::Error>> From<E> for Failure {
 }
 
 /// Opens the output named by `--output`, or standard output.
-fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
+fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write + Send>> {
     Ok(match path {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p)
                 .map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", p.display()))?,
         )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        // Unlocked (a lock is not `Send`): the buffer writes in large chunks, one lock each.
+        None => Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
     })
 }
 
