@@ -84,7 +84,10 @@ fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write + Send>> {
                 .map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", p.display()))?,
         )),
         // Unlocked (a lock is not `Send`): the buffer writes in large chunks, one lock each.
-        None => Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+        None => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        )),
     })
 }
 

@@ -236,6 +236,54 @@ struct Line<'a> {
     facts: Option<&'a crate::evaluate::FactLists>,
 }
 
+/// A ROUGE-only JSONL line written directly: the same bytes as serialising [`Line`] with
+/// serde_json (same key order, the same shortest-round-trip float formatter, strings escaped
+/// by serde_json whenever they hold a character that needs it), without its generic
+/// machinery. The snapshot tests pin the output.
+fn rouge_line(buf: &mut Vec<u8>, id: &str, system: &str, rouge: &[Chosen]) {
+    let mut float = zmij::Buffer::new();
+    let mut number = |buf: &mut Vec<u8>, v: f64| {
+        if v.is_finite() {
+            buf.extend_from_slice(float.format_finite(v).as_bytes());
+        } else {
+            buf.extend_from_slice(b"null");
+        }
+    };
+    buf.extend_from_slice(b"{\"id\":");
+    json_string(buf, id);
+    buf.extend_from_slice(b",\"system\":");
+    json_string(buf, system);
+    buf.extend_from_slice(b",\"scores\":{");
+    for (k, c) in rouge.iter().enumerate() {
+        if k > 0 {
+            buf.push(b',');
+        }
+        json_string(buf, c.rouge_type.as_str());
+        let s = c.counts.score();
+        buf.extend_from_slice(b":{\"precision\":");
+        number(buf, s.precision);
+        buf.extend_from_slice(b",\"recall\":");
+        number(buf, s.recall);
+        buf.extend_from_slice(b",\"fmeasure\":");
+        number(buf, s.fmeasure);
+        buf.push(b'}');
+    }
+    buf.extend_from_slice(b"}}\n");
+}
+
+/// `s` as a JSON string: copied between quotes when nothing in it needs escaping, else through
+/// serde_json.
+fn json_string(buf: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+    } else {
+        // Writing to a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, s);
+    }
+}
+
 impl Jsonl {
     /// Writes the lines of `examples`: used to stream the output batch by batch.
     pub fn write_lines(
@@ -249,6 +297,10 @@ impl Jsonl {
         let mut buf: Vec<u8> = Vec::with_capacity(examples.len() * 400);
         for e in examples {
             for s in &e.systems {
+                if !other_columns && s.facts.is_none() {
+                    rouge_line(&mut buf, &e.id, &s.system, &s.rouge);
+                    continue;
+                }
                 let line = Line {
                     id: &e.id,
                     system: &s.system,
@@ -270,5 +322,48 @@ impl Jsonl {
 impl Render for Jsonl {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         Jsonl::write_lines(&report.columns, &report.examples, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::rouge::RougeType;
+
+    #[test]
+    fn direct_rouge_line_equals_serde() {
+        let rouge: Vec<Chosen> = [(RougeType::N(1), 3, 7, 9), (RougeType::Lsum, 0, 0, 4)]
+            .into_iter()
+            .map(|(rouge_type, hits, c, r)| Chosen {
+                rouge_type,
+                reference: 0,
+                counts: Counts {
+                    hits,
+                    candidate_total: c,
+                    reference_total: r,
+                },
+            })
+            .collect();
+        for (id, system) in [
+            ("plain", "candidate"),
+            ("q\"uote\\back", "tab\there"),
+            ("\u{1}ctl é 日本", "\u{7f}del"),
+        ] {
+            let mut direct = Vec::new();
+            rouge_line(&mut direct, id, system, &rouge);
+            let mut serde = serde_json::to_vec(&Line {
+                id,
+                system,
+                scores: ScoresMap(&rouge),
+                metrics: None,
+                facts: None,
+            })
+            .unwrap();
+            serde.push(b'\n');
+            assert_eq!(
+                String::from_utf8(direct).unwrap(),
+                String::from_utf8(serde).unwrap()
+            );
+        }
     }
 }
