@@ -515,15 +515,18 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     // part in the other's parallel work when it is done), so exactly `--jobs` threads work, and
     // with one job the halves simply run one after the other.
     pool.install(|| -> Result<(), Failure> {
-        let mut raw: Vec<_> = reader.by_ref().take(BATCH).collect();
+        // The first batches are small, so the pool starts scoring soon after start-up.
+        let mut size = BATCH / 16;
+        let mut raw: Vec<_> = reader.by_ref().take(size).collect();
         let mut previous: Option<Vec<Done>> = None;
         while !raw.is_empty() {
             let (done, (next, finished)) = rayon::join(
                 || score_batch(std::mem::take(&mut raw)),
                 || {
                     let finished = previous.take().map_or(Ok(()), &mut finish_batch);
+                    size = (size * 2).min(BATCH);
                     let next: Vec<_> = match finished {
-                        Ok(()) => reader.by_ref().take(BATCH).collect(),
+                        Ok(()) => reader.by_ref().take(size).collect(),
                         Err(_) => Vec::new(),
                     };
                     (next, finished)
