@@ -10,7 +10,8 @@
 //!
 //! | group | measures | throughput |
 //! |---|---|---|
-//! | `tokenize` | `sumbench::text::for_each_token` over whole texts | bytes |
+//! | `tokenize` | `sumbench::text::for_each_token` (the reference scanner) over whole texts | bytes |
+//! | `analyse` | `Analyzer::analyse` of reference and candidate (block scanner, per-example interning; the scorer's path), one cleared vocabulary per pair, no stemming and Porter | bytes (both texts) |
 //! | `stem` | `Stemmer::Porter.stem_uncached`, `.stem_cached` (warm per-thread cache), and `Vocab::intern` (cleared vocabulary, warm stem cache) with and without Porter | tokens |
 //! | `ngram` | `NgramTable::new` for reference and candidate, then `.overlap`, n = 1 and 2; `n2_ids`: `NgramTable::with_vocab` (bigram ids, the scorer's path) | tokens (both texts) |
 //! | `lcs` | `MatchMasks::new` + `lcs_length` (`length`), and `MatchMasks::new` + `lcs_indices` (`indices`) over the whole texts | pairs |
@@ -123,6 +124,38 @@ fn tokenize(c: &mut Criterion) {
                 n
             })
         });
+    }
+    g.finish();
+}
+
+/// `Analyzer::analyse`, the path the scorer takes: the block scanner and per-example interning,
+/// one cleared vocabulary per pair (reference then candidate), with and without Porter.
+fn analyse(c: &mut Criterion) {
+    let seeds = Seeds::builtin();
+    let mut g = c.benchmark_group("analyse");
+    for s in sizes(&seeds) {
+        configure(&mut g, s.name == "long10k");
+        let bytes: u64 = s
+            .pairs
+            .iter()
+            .map(|p| (p.reference.len() + p.candidate.len()) as u64)
+            .sum();
+        g.throughput(Throughput::Bytes(bytes));
+        for (label, stemmer) in [("none", Stemmer::None), ("porter", Stemmer::Porter)] {
+            let analyzer = Analyzer::new(stemmer);
+            let mut vocab = Vocab::new();
+            g.bench_function(format!("{label}/{}", s.name), |b| {
+                b.iter(|| {
+                    let mut n = 0usize;
+                    for p in &s.pairs {
+                        vocab.clear();
+                        n += analyzer.analyse(black_box(&p.reference), &mut vocab).len();
+                        n += analyzer.analyse(black_box(&p.candidate), &mut vocab).len();
+                    }
+                    n
+                })
+            });
+        }
     }
     g.finish();
 }
@@ -382,6 +415,7 @@ fn fact_extraction(c: &mut Criterion) {
 criterion_group!(
     benches,
     tokenize,
+    analyse,
     stem,
     ngram,
     lcs,
