@@ -399,6 +399,32 @@ pub mod fast {
         candidates: Option<Cands>,
     }
 
+    /// A field name of a record: `(group, rank)` for a known name (group 0 to 3: id, source,
+    /// references, candidates; rank: its place in the group's priority list), `None` for any
+    /// other. Read without allocating.
+    struct FieldKey(Option<(usize, usize)>);
+
+    struct FieldKeyVisitor;
+    impl Visitor<'_> for FieldKeyVisitor {
+        type Value = FieldKey;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a field name")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<FieldKey, E> {
+            Ok(FieldKey(
+                [ID, SOURCE, REFERENCES, CANDIDATES]
+                    .iter()
+                    .enumerate()
+                    .find_map(|(g, names)| names.iter().position(|n| *n == v).map(|r| (g, r))),
+            ))
+        }
+    }
+    impl<'de> de::Deserialize<'de> for FieldKey {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_str(FieldKeyVisitor)
+        }
+    }
+
     struct RecordVisitor;
     impl<'de> Visitor<'de> for RecordVisitor {
         type Value = Parts;
@@ -409,28 +435,22 @@ pub mod fast {
             let (mut id, mut source) = (Slot::new(), Slot::new());
             let (mut refs, mut cands) = (Slot::new(), Slot::new());
             // A repeated field name takes the general path, which resolves it as serde_json does.
-            let mut seen: Vec<std::borrow::Cow<'de, str>> = Vec::new();
-            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                let rank = |names: &[&str]| names.iter().position(|n| *n == key);
-                let known = [ID, SOURCE, REFERENCES, CANDIDATES]
-                    .iter()
-                    .any(|g| rank(g).is_some());
-                if known {
-                    if seen.contains(&key) {
-                        return Err(de::Error::custom("repeated field"));
-                    }
-                    seen.push(key.clone());
-                }
-                if let Some(r) = rank(ID) {
-                    id.offer(r, map.next_value()?);
-                } else if let Some(r) = rank(SOURCE) {
-                    source.offer(r, map.next_value()?);
-                } else if let Some(r) = rank(REFERENCES) {
-                    refs.offer(r, map.next_value()?);
-                } else if let Some(r) = rank(CANDIDATES) {
-                    cands.offer(r, map.next_value()?);
-                } else {
+            let mut seen = 0u32;
+            while let Some(FieldKey(field)) = map.next_key::<FieldKey>()? {
+                let Some((group, rank)) = field else {
                     map.next_value::<IgnoredAny>()?;
+                    continue;
+                };
+                let bit = 1u32 << (group * 8 + rank);
+                if seen & bit != 0 {
+                    return Err(de::Error::custom("repeated field"));
+                }
+                seen |= bit;
+                match group {
+                    0 => id.offer(rank, map.next_value()?),
+                    1 => source.offer(rank, map.next_value()?),
+                    2 => refs.offer(rank, map.next_value()?),
+                    _ => cands.offer(rank, map.next_value()?),
                 }
             }
             Ok(Parts {
