@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::aligned::{AlignedReader, SystemFile};
 use super::table::TableReader;
-use super::{Example, FieldMap, LineReader};
+use super::{ChunkedLines, Example, FieldMap, SharedLine};
 use crate::error::{Error, Result};
 
 /// The layout of the input.
@@ -72,8 +72,8 @@ pub enum Record {
     Json {
         /// 1-based line number.
         line: usize,
-        /// The line's bytes.
-        bytes: Vec<u8>,
+        /// The line, a slice of a block of the file shared with the lines around it.
+        bytes: SharedLine,
     },
 }
 
@@ -95,14 +95,14 @@ impl Finisher {
         let e = match record {
             Record::Ready(e) => e,
             Record::Json { line, bytes } => {
-                let text = String::from_utf8(bytes)
-                    .map_err(|e| super::lines::not_utf8(&self.path, line, e.utf8_error()))?;
+                let text = std::str::from_utf8(bytes.as_bytes())
+                    .map_err(|e| super::lines::not_utf8(&self.path, line, e))?;
                 if self.default_fields
-                    && let Some(e) = super::jsonl::fast::example(&text, line)
+                    && let Some(e) = super::jsonl::fast::example(text, line)
                 {
                     return Ok(self.transform(e));
                 }
-                let value: serde_json::Value = serde_json::from_str(&text)
+                let value: serde_json::Value = serde_json::from_str(text)
                     .map_err(|e| Error::record(&self.path, line, format!("invalid JSON: {e}")))?;
                 super::jsonl::example_from_value(&value, &self.fields, &self.path, line)?
             }
@@ -213,7 +213,7 @@ pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<L
                 }
                 (
                     Box::new(RawJsonl {
-                        lines: LineReader::open(path)?,
+                        lines: ChunkedLines::open(path)?,
                     }),
                     Vec::new(),
                     name,
@@ -241,7 +241,7 @@ pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<L
 
 /// JSONL lines as unparsed records (blank lines are not records).
 struct RawJsonl {
-    lines: LineReader,
+    lines: ChunkedLines,
 }
 
 impl Iterator for RawJsonl {
@@ -249,22 +249,26 @@ impl Iterator for RawJsonl {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            match self.lines.next_line_bytes() {
+            match self.lines.next_line() {
                 Err(e) => return Some(Err(e)),
                 Ok(None) => return None,
-                Ok(Some((line, bytes))) => {
+                Ok(Some((line, shared))) => {
+                    let bytes = shared.as_bytes();
                     // Blank lines are skipped. A line that starts (after ASCII spaces) with a
                     // non-ASCII byte may be blank in Unicode terms (U+00A0, U+3000, …): check.
                     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
                         None => continue,
                         Some(&b) if b >= 0x80 => {
-                            if std::str::from_utf8(&bytes).is_ok_and(|t| t.trim().is_empty()) {
+                            if std::str::from_utf8(bytes).is_ok_and(|t| t.trim().is_empty()) {
                                 continue;
                             }
                         }
                         Some(_) => {}
                     }
-                    return Some(Ok(Record::Json { line, bytes }));
+                    return Some(Ok(Record::Json {
+                        line,
+                        bytes: shared,
+                    }));
                 }
             }
         }

@@ -17,4 +17,4 @@ pub mod table;
 
 pub use example::{Candidate, Example};
 pub use jsonl::{FieldMap, JsonlReader};
-pub use lines::{LineReader, read_to_string};
+pub use lines::{ChunkedLines, LineReader, SharedLine, read_to_string};
