@@ -12,7 +12,7 @@
 //! |---|---|---|
 //! | `tokenize` | `sumbench::text::for_each_token` (the reference scanner) over whole texts | bytes |
 //! | `analyse` | `Analyzer::analyse` of reference and candidate (block scanner, per-example interning; the scorer's path), one cleared vocabulary per pair, no stemming and Porter | bytes (both texts) |
-//! | `stem` | `Stemmer::Porter.stem_uncached`, `.stem_cached` (warm per-thread cache), and `Vocab::intern` (cleared vocabulary, warm stem cache) with and without Porter | tokens |
+//! | `stem` | `Stemmer::Porter.stem_uncached`, `.stem_cached` (warm per-thread cache) on the tokens of more than 3 characters of both texts, and `Vocab::intern` of every token (cleared vocabulary, warm stem cache) with and without Porter | tokens |
 //! | `ngram` | `NgramTable::new` for reference and candidate, then `.overlap`, n = 1 and 2; `n2_ids`: `NgramTable::with_vocab` (bigram ids, the scorer's path) | tokens (both texts) |
 //! | `lcs` | `MatchMasks::new` + `lcs_length` (`length`), and `MatchMasks::new` + `lcs_indices` (`indices`) over the whole texts | pairs |
 //! | `lsum` | `RougeScorer::new(&[RougeType::Lsum])`: `prepare` + `prepare_candidate` + `score_prepared` (texts already analysed) | pairs |
@@ -162,49 +162,53 @@ fn analyse(c: &mut Criterion) {
 
 fn stem(c: &mut Criterion) {
     let seeds = Seeds::builtin();
-    // The raw tokens of ~800-word articles, in text order (repeats included, as in real text).
-    let mut tokens: Vec<String> = Vec::new();
-    for p in seeds.pairs(DEFAULT_SEED, Kind::ArticleRewrite, 2) {
-        for_each_token(&p.reference, |t| tokens.push(t.to_owned()));
-    }
-    let long: Vec<&str> = tokens
-        .iter()
-        .map(String::as_str)
-        .filter(|t| t.len() > 3)
-        .collect();
     let mut g = c.benchmark_group("stem");
-    configure(&mut g, false);
-    g.throughput(Throughput::Elements(long.len() as u64));
-    g.bench_function("porter_uncached", |b| {
-        b.iter(|| {
-            for &t in &long {
-                black_box(Stemmer::Porter.stem_uncached(black_box(t)));
-            }
-        })
-    });
-    g.bench_function("porter_cached", |b| {
-        b.iter(|| {
-            for &t in &long {
-                black_box(Stemmer::Porter.stem_cached(black_box(t)));
-            }
-        })
-    });
-    g.throughput(Throughput::Elements(tokens.len() as u64));
-    for (name, stemmer) in [
-        ("intern_none", Stemmer::None),
-        ("intern_porter", Stemmer::Porter),
-    ] {
-        let mut vocab = Vocab::new();
-        g.bench_function(name, |b| {
+    for s in sizes(&seeds) {
+        configure(&mut g, s.name == "long10k");
+        // The raw tokens of both texts of every pair, in text order (repeats included, as in
+        // real text); the stemmer sees only tokens of more than 3 characters.
+        let mut tokens: Vec<String> = Vec::new();
+        for p in &s.pairs {
+            for_each_token(&p.reference, |t| tokens.push(t.to_owned()));
+            for_each_token(&p.candidate, |t| tokens.push(t.to_owned()));
+        }
+        let long: Vec<&str> = tokens
+            .iter()
+            .map(String::as_str)
+            .filter(|t| t.len() > 3)
+            .collect();
+        g.throughput(Throughput::Elements(long.len() as u64));
+        g.bench_function(format!("porter_uncached/{}", s.name), |b| {
             b.iter(|| {
-                vocab.clear();
-                let mut sum = 0u64;
-                for t in &tokens {
-                    sum += u64::from(vocab.intern(black_box(t), stemmer));
+                for &t in &long {
+                    black_box(Stemmer::Porter.stem_uncached(black_box(t)));
                 }
-                sum
             })
         });
+        g.bench_function(format!("porter_cached/{}", s.name), |b| {
+            b.iter(|| {
+                for &t in &long {
+                    black_box(Stemmer::Porter.stem_cached(black_box(t)));
+                }
+            })
+        });
+        g.throughput(Throughput::Elements(tokens.len() as u64));
+        for (name, stemmer) in [
+            ("intern_none", Stemmer::None),
+            ("intern_porter", Stemmer::Porter),
+        ] {
+            let mut vocab = Vocab::new();
+            g.bench_function(format!("{name}/{}", s.name), |b| {
+                b.iter(|| {
+                    vocab.clear();
+                    let mut sum = 0u64;
+                    for t in &tokens {
+                        sum += u64::from(vocab.intern(black_box(t), stemmer));
+                    }
+                    sum
+                })
+            });
+        }
     }
     g.finish();
 }

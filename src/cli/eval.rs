@@ -181,7 +181,16 @@ impl StatsArgs {
 }
 
 /// Examples scored per parallel batch: bounds memory while keeping every core busy.
-const BATCH: usize = 2048;
+const BATCH: usize = 512;
+
+/// The most examples one rayon task scores: small tasks keep the threads evenly busy up to the
+/// end of each batch (the batch's last task is what the other threads wait for).
+const TASK: usize = 32;
+
+thread_local! {
+    /// Each worker thread's working memory, kept from batch to batch (its tables stay grown).
+    static WORKSPACE: std::cell::RefCell<Workspace> = std::cell::RefCell::new(Workspace::default());
+}
 
 /// Assembles the report from ordered per-example results.
 ///
@@ -461,9 +470,13 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     );
     let score_batch = |raw: Vec<sumbench::Result<sumbench::dataset::input::Record>>| -> Vec<Done> {
         raw.into_par_iter()
-            .map_init(Workspace::default, |ws, r| {
+            .with_max_len(TASK)
+            .map(|r| {
                 let ex = r.and_then(|r| finisher.finish(r));
-                let result = ex.as_ref().ok().and_then(|e| evaluator.evaluate(e, ws));
+                let result = ex.as_ref().ok().and_then(|e| {
+                    // `evaluate` does not call into rayon, so the workspace is never borrowed twice.
+                    WORKSPACE.with(|ws| evaluator.evaluate(e, &mut ws.borrow_mut()))
+                });
                 let mut line = Vec::new();
                 if stream_jsonl && let Some(res) = &result {
                     // Writing to a Vec cannot fail.
