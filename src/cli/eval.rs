@@ -185,7 +185,7 @@ const BATCH: usize = 512;
 
 /// The most examples one rayon task scores: small tasks keep the threads evenly busy up to the
 /// end of each batch (the batch's last task is what the other threads wait for).
-const TASK: usize = 32;
+const TASK: usize = 8;
 
 thread_local! {
     /// Each worker thread's working memory, kept from batch to batch (its tables stay grown).
