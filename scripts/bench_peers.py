@@ -122,9 +122,10 @@ def cli_env():
     return env
 
 
-def time_cli(cmd, repeat):
+def time_cli(cmd, repeat, warm_up=True):
     env = cli_env()
-    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)  # warm-up, untimed
+    if warm_up:
+        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)  # untimed
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -258,18 +259,30 @@ def main():
         print(f"\n== {name}: {desc} ({n_all} pairs in {fname})", flush=True)
 
         case["loadavg_before"] = os.getloadavg()
-        times = time_cli(sumbench_cmd(args.sumbench, path, types, stem, 1), args.repeat)
+        # The tools take turns, one run each per round, so that a change in the machine's speed
+        # during the case (a shared machine drifts by tens of percent over minutes) reaches
+        # every tool alike instead of whichever ran at the time.
+        limit_rs = args.rouge_score_lsum1k_pairs if name == "lsum1k" else args.rouge_score_pairs
+        peers = ("rsrs_batch", "rsrs_pair", "rouge_score")
+        cmd = sumbench_cmd(args.sumbench, path, types, stem, 1)
+        time_cli(cmd, 0)  # warm-up
+        times = []
+        peer_runs = {tool: ([], [], 0) for tool in peers}
+        for _ in range(args.repeat):
+            times += time_cli(cmd, 1, warm_up=False)
+            for tool in peers:
+                limit = min(limit_rs, n_all) if tool == "rouge_score" else None
+                total, scoring, n = time_python(tool, path, types, stem, limit, 1)
+                t_all, s_all, _ = peer_runs[tool]
+                peer_runs[tool] = (t_all + total, s_all + scoring, n)
         best = min(times)
         case["tools"]["sumbench"] = {"pairs": n_all, "times_s": times, "best_s": best,
                                      "median_s": statistics.median(times),
                                      "pairs_per_s": n_all / best,
                                      "command": " ".join(sumbench_cmd("sumbench", path, types, stem, 1))}
         print(f"  sumbench      {fmt_rate(n_all / best):>12} pairs/s  ({best:.3f} s)", flush=True)
-
-        limit_rs = args.rouge_score_lsum1k_pairs if name == "lsum1k" else args.rouge_score_pairs
-        for tool in ("rsrs_batch", "rsrs_pair", "rouge_score"):
-            limit = min(limit_rs, n_all) if tool == "rouge_score" else None
-            total, scoring, n = time_python(tool, path, types, stem, limit, args.repeat)
+        for tool in peers:
+            total, scoring, n = peer_runs[tool]
             best, best_scoring = min(total), min(scoring)
             case["tools"][tool] = {"pairs": n, "times_s": total, "best_s": best,
                                    "median_s": statistics.median(total), "pairs_per_s": n / best,
@@ -277,6 +290,14 @@ def main():
                                    "scoring_only_pairs_per_s": n / best_scoring}
             print(f"  {tool:<13} {fmt_rate(n / best):>12} pairs/s  ({best:.3f} s for {n} pairs; "
                   f"scoring only {fmt_rate(n / best_scoring)} pairs/s)", flush=True)
+        # Ratio of the same round's runs (pairs/s of sumbench over rouge-score-rs's batch API),
+        # their median: another view of the ratio that drift between rounds cannot bias.
+        rs_times = case["tools"]["rsrs_batch"]["times_s"]
+        rs_n = case["tools"]["rsrs_batch"]["pairs"]
+        case["per_round_ratio_vs_rsrs_batch"] = statistics.median(
+            (rs_t / rs_n) / (t / n_all) for t, rs_t in zip(times, rs_times))
+        print(f"  per-round ratio vs rsrs_batch (median of {len(times)}): "
+              f"{case['per_round_ratio_vs_rsrs_batch']:.2f}x", flush=True)
 
         print("  parity (first %d pairs):" % min(args.parity_pairs, n_all), flush=True)
         case["parity"] = parity(args.sumbench, path, types, stem, args.parity_pairs, tmpdir)
@@ -308,6 +329,9 @@ def main():
               f"median {statistics.median(times):.4f} s of {len(times)} runs)", flush=True)
     threads["speedup"] = threads["jobs1"]["best_s"] / threads["jobs2"]["best_s"]
     threads["speedup_median"] = threads["jobs1"]["median_s"] / threads["jobs2"]["median_s"]
+    threads["speedup_per_round"] = statistics.median(a / b for a, b in zip(runs[1], runs[2]))
+    print(f"  speedup: {threads['speedup']:.3f}x (best of each), "
+          f"{threads['speedup_per_round']:.3f}x (median of the {len(runs[1])} rounds' ratios)", flush=True)
     threads["loadavg_after"] = os.getloadavg()
     report["threads"] = threads
 
