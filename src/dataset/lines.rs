@@ -8,6 +8,18 @@ use std::sync::Arc;
 
 use crate::error::{Error, Result};
 
+/// Opens `path` for reading; `-` means standard input.
+pub fn open_input(path: &Path) -> Result<Box<dyn Read + Send>> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(std::io::stdin()));
+    }
+    let file = File::open(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(Box::new(file))
+}
+
 /// Reads a file (or standard input for `-`) line by line, checking UTF-8 and counting lines.
 pub struct LineReader {
     path: PathBuf,
@@ -20,16 +32,8 @@ pub struct LineReader {
 impl LineReader {
     /// Opens `path`; `-` means standard input.
     pub fn open(path: &Path) -> Result<Self> {
-        let reader: Box<dyn BufRead + Send> = if path.as_os_str() == "-" {
-            Box::new(BufReader::new(std::io::stdin()))
-        } else {
-            let f = File::open(path).map_err(|source| Error::Io {
-                path: path.to_owned(),
-                source,
-            })?;
-            Box::new(BufReader::with_capacity(1 << 16, f))
-        };
-        Ok(Self::from_reader(path, reader))
+        let reader = BufReader::with_capacity(1 << 16, open_input(path)?);
+        Ok(Self::from_reader(path, Box::new(reader)))
     }
 
     /// Wraps any reader; `path` is used in error messages.
@@ -146,15 +150,7 @@ const BLOCK: usize = 256 * 1024;
 impl ChunkedLines {
     /// Opens `path`; `-` means standard input.
     pub fn open(path: &Path) -> Result<Self> {
-        let reader: Box<dyn Read + Send> = if path.as_os_str() == "-" {
-            Box::new(std::io::stdin())
-        } else {
-            Box::new(File::open(path).map_err(|source| Error::Io {
-                path: path.to_owned(),
-                source,
-            })?)
-        };
-        Ok(Self::from_reader(path, reader))
+        Ok(Self::from_reader(path, open_input(path)?))
     }
 
     /// Wraps any reader; `path` is used in error messages.

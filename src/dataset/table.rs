@@ -6,7 +6,6 @@
 //! Several reference columns are allowed: every column named like a reference field, or, if
 //! none is, every column whose name starts with `reference` (`reference1`, `reference_2`).
 
-use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -41,14 +40,7 @@ fn find(headers: &csv::StringRecord, names: &[String]) -> Option<usize> {
 impl TableReader {
     /// Opens `path` with the given delimiter (`b','` or `b'\t'`).
     pub fn open(path: &Path, delimiter: u8, fields: &FieldMap) -> Result<Self> {
-        let file: Box<dyn Read + Send> = if path.as_os_str() == "-" {
-            Box::new(std::io::stdin())
-        } else {
-            Box::new(File::open(path).map_err(|source| Error::Io {
-                path: path.to_owned(),
-                source,
-            })?)
-        };
+        let file = super::lines::open_input(path)?;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(false)
