@@ -495,9 +495,9 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     // serialised in parallel; the checks that depend on order (duplicate ids), the totals and
     // the writing run one batch at a time, in input order, so the output does not depend on
     // --jobs.
-    // What the reading thread needs of a scored example: its id, the id's hash and line (the texts are
-    // dropped on the worker that parsed them, where the allocator frees them cheaply), the
-    // local checks, the result and its JSONL line.
+    // What the reading thread needs of a scored example: its id, the id's hash and its line
+    // (the texts are dropped on the worker that parsed them, where the allocator frees them
+    // cheaply), the local checks, the result and its JSONL line.
     type Done = (
         sumbench::Result<(String, u64, usize, LocalCheck)>,
         Option<ExampleResult>,

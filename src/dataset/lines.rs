@@ -1,7 +1,7 @@
 //! Line-by-line reading with UTF-8 validation and line numbers, without loading the whole file.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,40 +21,36 @@ pub fn open_input(path: &Path) -> Result<Box<dyn Read + Send>> {
 }
 
 /// Reads a file (or standard input for `-`) line by line, checking UTF-8 and counting lines.
+/// The lines come from a [`ChunkedLines`] reader (so they end as it says).
 pub struct LineReader {
-    path: PathBuf,
-    reader: Box<dyn BufRead + Send>,
-    line: usize,
-    buf: Vec<u8>,
+    lines: ChunkedLines,
+    current: Option<SharedLine>,
     eof: bool,
 }
 
 impl LineReader {
     /// Opens `path`; `-` means standard input.
     pub fn open(path: &Path) -> Result<Self> {
-        let reader = BufReader::with_capacity(1 << 16, open_input(path)?);
-        Ok(Self::from_reader(path, Box::new(reader)))
+        Ok(Self::from_reader(path, open_input(path)?))
     }
 
     /// Wraps any reader; `path` is used in error messages.
-    pub fn from_reader(path: &Path, reader: Box<dyn BufRead + Send>) -> Self {
+    pub fn from_reader(path: &Path, reader: Box<dyn Read + Send>) -> Self {
         LineReader {
-            path: path.to_owned(),
-            reader,
-            line: 0,
-            buf: Vec::new(),
+            lines: ChunkedLines::from_reader(path, reader),
+            current: None,
             eof: false,
         }
     }
 
     /// The file name used in messages.
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.lines.path
     }
 
     /// Lines read so far.
     pub fn lines_read(&self) -> usize {
-        self.line
+        self.lines.line
     }
 
     /// True once the end of the file was reached.
@@ -65,41 +61,15 @@ impl LineReader {
     /// The next line without its `\n` (and without a `\r` before it), with its 1-based number;
     /// `None` at the end of the file.
     pub fn next_line(&mut self) -> Result<Option<(usize, &str)>> {
-        if !self.read_line()? {
-            return Ok(None);
-        }
-        match std::str::from_utf8(&self.buf) {
-            Ok(s) => Ok(Some((self.line, s))),
-            Err(e) => Err(self.not_utf8(e)),
-        }
-    }
-
-    fn not_utf8(&self, e: std::str::Utf8Error) -> Error {
-        not_utf8(&self.path, self.line, e)
-    }
-
-    /// Reads the next line into `buf` without its line ending; false at the end.
-    fn read_line(&mut self) -> Result<bool> {
-        self.buf.clear();
-        let n = self
-            .reader
-            .read_until(b'\n', &mut self.buf)
-            .map_err(|source| Error::Io {
-                path: self.path.clone(),
-                source,
-            })?;
-        if n == 0 {
+        let Some((n, line)) = self.lines.next_line()? else {
             self.eof = true;
-            return Ok(false);
+            return Ok(None);
+        };
+        let line = self.current.insert(line);
+        match std::str::from_utf8(line.as_bytes()) {
+            Ok(s) => Ok(Some((n, s))),
+            Err(e) => Err(not_utf8(&self.lines.path, n, e)),
         }
-        self.line += 1;
-        if self.buf.last() == Some(&b'\n') {
-            self.buf.pop();
-            if self.buf.last() == Some(&b'\r') {
-                self.buf.pop();
-            }
-        }
-        Ok(true)
     }
 }
 
@@ -128,7 +98,7 @@ impl std::fmt::Debug for SharedLine {
 
 /// Reads a file (or standard input for `-`) in large blocks and hands out its lines as
 /// [`SharedLine`]s with their 1-based numbers; UTF-8 is left to the consumer (see
-/// [`not_utf8`]). Lines end at `\n`, and a `\r` before it is dropped, as in [`LineReader`].
+/// [`not_utf8`]). Lines end at `\n`, and a `\r` just before the `\n` is dropped.
 ///
 /// Made for the JSONL reader of `eval`: one `read` per block instead of a copy and an
 /// allocation per line, and the lines are handed to other threads without copying.
@@ -322,15 +292,24 @@ mod tests {
         out
     }
 
-    /// The oracle: `LineReader`, on `std`'s `read_until`.
-    fn by_line_reader(data: &[u8]) -> Vec<(usize, Vec<u8>)> {
-        let reader = std::io::Cursor::new(data.to_vec());
-        let mut lines = LineReader::from_reader(Path::new("t"), Box::new(reader));
+    /// The oracle: `std`'s `read_until`, then the `\n` and a `\r` before it removed.
+    fn by_read_until(data: &[u8]) -> Vec<(usize, Vec<u8>)> {
+        use std::io::BufRead;
+        let mut reader = std::io::Cursor::new(data);
         let mut out = Vec::new();
-        while lines.read_line().unwrap() {
-            out.push((lines.lines_read(), lines.buf.clone()));
+        loop {
+            let mut buf = Vec::new();
+            if reader.read_until(b'\n', &mut buf).unwrap() == 0 {
+                return out;
+            }
+            if buf.last() == Some(&b'\n') {
+                buf.pop();
+                if buf.last() == Some(&b'\r') {
+                    buf.pop();
+                }
+            }
+            out.push((out.len() + 1, buf));
         }
-        out
     }
 
     #[test]
@@ -343,7 +322,7 @@ mod tests {
             (4, b"\rc\r".to_vec()),
         ];
         assert_eq!(got, want);
-        assert_eq!(got, by_line_reader(b"a\r\nb\n\n\rc\r"));
+        assert_eq!(got, by_read_until(b"a\r\nb\n\n\rc\r"));
         assert!(chunked(b"", vec![1]).is_empty());
         assert_eq!(chunked(b"\n", vec![1]), vec![(1, Vec::new())]);
     }
@@ -357,12 +336,12 @@ mod tests {
         let got = chunked(&data, vec![BLOCK / 3, 5]);
         assert_eq!(got.len(), 3);
         assert_eq!(got[1], (2, long));
-        assert_eq!(got, by_line_reader(&data));
+        assert_eq!(got, by_read_until(&data));
     }
 
     proptest! {
         #[test]
-        fn chunked_lines_equal_line_reader(
+        fn chunked_lines_equal_read_until(
             parts in proptest::collection::vec(
                 prop_oneof![
                     Just(b"\n".to_vec()),
@@ -375,7 +354,7 @@ mod tests {
             sizes in proptest::collection::vec(1usize..50, 1..5),
         ) {
             let data: Vec<u8> = parts.concat();
-            prop_assert_eq!(chunked(&data, sizes), by_line_reader(&data));
+            prop_assert_eq!(chunked(&data, sizes), by_read_until(&data));
         }
     }
 }
