@@ -311,8 +311,8 @@ fn lsum(c: &mut Criterion) {
                 |texts| {
                     let mut hits = 0;
                     for (r, c) in texts {
-                        let r = scorer.prepare(r);
-                        let c = scorer.prepare_candidate(c);
+                        let r = scorer.prepare_reference(r, None);
+                        let c = scorer.prepare_candidate(c, None, &[]);
                         hits += scorer.score_prepared(&r, &c, &mut scratch)[0].hits;
                     }
                     hits

@@ -47,6 +47,16 @@ pub enum Error {
     /// An option or argument is invalid.
     #[error("{0}")]
     Usage(String),
+    /// The output could not be written.
+    #[error("cannot write the output: {0}")]
+    Output(std::io::Error),
+}
+
+impl From<std::io::Error> for Error {
+    /// A write to the output failed (reading errors name their file: [`Error::Io`]).
+    fn from(e: std::io::Error) -> Self {
+        Error::Output(e)
+    }
 }
 
 impl Error {

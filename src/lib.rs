@@ -15,8 +15,8 @@
 //! let scorer = RougeScorer::new(&RougeType::default_set());
 //! let analyzer = Analyzer::new(Stemmer::None);
 //! let mut vocab = Vocab::new();
-//! let reference = scorer.prepare(analyzer.analyse("The quick brown fox jumps over the lazy dog", &mut vocab));
-//! let candidate = scorer.prepare_candidate(analyzer.analyse("The quick brown dog jumps on the log.", &mut vocab));
+//! let reference = scorer.prepare_reference(analyzer.analyse("The quick brown fox jumps over the lazy dog", &mut vocab), None);
+//! let candidate = scorer.prepare_candidate(analyzer.analyse("The quick brown dog jumps on the log.", &mut vocab), None, std::slice::from_ref(&reference));
 //! let counts = scorer.score_prepared(&reference, &candidate, &mut Scratch::default());
 //! // rouge1: 6 clipped unigram hits, 8 candidate and 9 reference unigrams.
 //! assert_eq!((counts[0].hits, counts[0].candidate_total, counts[0].reference_total), (6, 8, 9));
@@ -24,13 +24,12 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod compare;
-pub mod corpus;
 pub mod dataset;
 pub mod error;
 pub mod evaluate;
 pub mod metrics;
 pub mod report;
+pub mod run;
 pub mod signature;
 pub mod stats;
 pub mod text;

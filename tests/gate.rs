@@ -7,8 +7,8 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use sumbench::compare::{Gate, LoadedReport, TestConfig, compare_reports};
-use sumbench::evaluate::{Better, Column};
+use sumbench::evaluate::{Better, Column, Section};
+use sumbench::stats::compare::{Gate, LoadedReport, TestConfig, compare_reports};
 use sumbench::stats::{BootstrapConfig, Rng};
 
 use crate::common::{fixture, jsonl};
@@ -165,7 +165,7 @@ fn null_reports(rng: &mut Rng, base: &[f64], n: usize) -> (LoadedReport, LoadedR
     let columns = vec![Column {
         key: "rouge1.fmeasure".into(),
         label: "rouge1 F".into(),
-        section: "ROUGE",
+        section: Section::Rouge,
         better: Better::Higher,
         detail: false,
     }];

@@ -6,10 +6,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use sumbench::compare::{CompareReport, Gate, TestConfig, compare_reports, load_report, unmatched};
 use sumbench::dataset::read_to_string;
-use sumbench::report::{Format, render_comparison};
+use sumbench::report::{Format, read_report, render_comparison};
 use sumbench::stats::BootstrapConfig;
+use sumbench::stats::compare::{CompareReport, Gate, TestConfig, compare_reports, unmatched};
 
 use super::{Failure, output};
 
@@ -56,7 +56,7 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
     }
     let load = |p: &PathBuf| -> Result<_, Failure> {
         let text = read_to_string(p)?;
-        load_report(&text, &p.display().to_string()).map_err(|e| anyhow::anyhow!(e).into())
+        read_report(&text, &p.display().to_string()).map_err(|e| anyhow::anyhow!(e).into())
     };
     let baseline = load(&args.baseline)?;
     let current = load(&args.current)?;

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 use sumbench::dataset::{Candidate, Example, read_to_string};
-use sumbench::evaluate::{EvalConfig, Evaluator, Workspace};
+use sumbench::evaluate::EvalConfig;
+use sumbench::run::score_example;
 
 use super::{Failure, MetricArgs, output};
-use crate::cli::eval::build_report;
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
@@ -44,24 +44,7 @@ pub fn run(args: ScoreArgs) -> Result<(), Failure> {
     config.compression = false;
     config.extractive = false;
     config.facts = false;
-    let evaluator = Evaluator::new(config);
-    let result = evaluator
-        .evaluate(&example, &mut Workspace::default())
-        .ok_or_else(|| anyhow::anyhow!("no reference given"))?;
-    let mut acc = sumbench::corpus::Accumulator::new(
-        evaluator.columns().len(),
-        &evaluator.config().rouge_types,
-    );
-    acc.add(&result);
-    let report = build_report(
-        &evaluator,
-        &acc,
-        vec![result],
-        0,
-        Vec::new(),
-        None,
-        &Default::default(),
-    )?;
+    let report = score_example(&example, config)?;
     let mut out = output(&args.metrics.output)?;
     match args.metrics.format {
         sumbench::report::Format::Table => {

@@ -206,7 +206,7 @@ pub struct Scratch {
 
 /// One type's result against several references: the chosen reference and its counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Chosen {
+pub struct RougeResult {
     /// The type.
     pub rouge_type: RougeType,
     /// Index of the reference that gave the best F (the first one on ties).
@@ -238,54 +238,33 @@ impl RougeScorer {
         &self.types
     }
 
-    /// Prepares an analysed text (reference or candidate) for scoring.
-    pub fn prepare(&self, analysed: Analysed) -> Prepared {
-        self.prepare_side(analysed, true, None)
+    /// Prepares a reference (or a source scored as one) for scoring: its n-gram tables and
+    /// the LCS match masks the configured types need.
+    ///
+    /// With `vocab`, the vocabulary that analysed the text, bigrams are counted by the
+    /// example's dense bigram ids ([`NgramTable::with_vocab`]): faster, and the same counts.
+    /// Texts prepared with a vocabulary must be scored against texts prepared with the same
+    /// vocabulary in the same example.
+    pub fn prepare_reference(&self, analysed: Analysed, vocab: Option<&mut Vocab>) -> Prepared {
+        self.prepare_side(analysed, true, vocab, false)
     }
 
-    /// Prepares a candidate: only what the candidate side needs (n-gram tables; the LCS masks
-    /// are built on the reference side).
-    pub fn prepare_candidate(&self, analysed: Analysed) -> Prepared {
-        self.prepare_side(analysed, false, None)
-    }
-
-    /// [`prepare`](RougeScorer::prepare) with the vocabulary that analysed the text, which
-    /// lets bigrams be counted by the example's dense bigram ids
-    /// ([`NgramTable::with_vocab`]): faster, and the same counts. A text prepared this way must
-    /// be scored against texts prepared this way with the same vocabulary in the same example.
-    pub fn prepare_with(&self, analysed: Analysed, vocab: &mut Vocab) -> Prepared {
-        self.prepare_side(analysed, true, Some(vocab))
-    }
-
-    /// [`prepare_candidate`](RougeScorer::prepare_candidate) with the vocabulary, as
-    /// [`prepare_with`](RougeScorer::prepare_with).
-    pub fn prepare_candidate_with(&self, analysed: Analysed, vocab: &mut Vocab) -> Prepared {
-        self.prepare_side(analysed, false, Some(vocab))
-    }
-
-    /// [`prepare_candidate_with`](RougeScorer::prepare_candidate_with) for scoring against
-    /// `references` only: the candidate's bigram table is left out when every reference counts
-    /// bigrams from its masks.
-    pub fn prepare_candidate_for(
+    /// Prepares a candidate for scoring against `references` (prepared by
+    /// [`prepare_reference`](RougeScorer::prepare_reference) with the same `vocab`): only what
+    /// the candidate side needs. Its bigram table is left out when every reference counts
+    /// bigrams from its masks; pass no references to build every table.
+    pub fn prepare_candidate(
         &self,
         analysed: Analysed,
-        vocab: &mut Vocab,
+        vocab: Option<&mut Vocab>,
         references: &[Prepared],
     ) -> Prepared {
-        let skip_bigrams = references.iter().all(|r| r.bigram_masks().is_some());
-        self.prepare_side_with(analysed, false, Some(vocab), skip_bigrams)
+        let skip_bigrams =
+            !references.is_empty() && references.iter().all(|r| r.bigram_masks().is_some());
+        self.prepare_side(analysed, false, vocab, skip_bigrams)
     }
 
     fn prepare_side(
-        &self,
-        analysed: Analysed,
-        reference: bool,
-        vocab: Option<&mut Vocab>,
-    ) -> Prepared {
-        self.prepare_side_with(analysed, reference, vocab, false)
-    }
-
-    fn prepare_side_with(
         &self,
         analysed: Analysed,
         reference: bool,
@@ -401,7 +380,7 @@ impl RougeScorer {
         references: &[Prepared],
         candidate: &Prepared,
         scratch: &mut Scratch,
-    ) -> Vec<Chosen> {
+    ) -> Vec<RougeResult> {
         if references.is_empty() {
             return Vec::new();
         }
@@ -422,7 +401,7 @@ impl RougeScorer {
                         best_f = f;
                     }
                 }
-                Chosen {
+                RougeResult {
                     rouge_type,
                     reference: best,
                     counts: per_ref[best][k],
@@ -524,8 +503,8 @@ mod tests {
         let scorer = RougeScorer::new(&[t]);
         let analyzer = Analyzer::new(Stemmer::None);
         let mut vocab = Vocab::new();
-        let r = scorer.prepare(analyzer.analyse(reference, &mut vocab));
-        let c = scorer.prepare_candidate(analyzer.analyse(candidate, &mut vocab));
+        let r = scorer.prepare_reference(analyzer.analyse(reference, &mut vocab), None);
+        let c = scorer.prepare_candidate(analyzer.analyse(candidate, &mut vocab), None, &[]);
         scorer.score_prepared(&r, &c, &mut Scratch::default())[0].score()
     }
 

@@ -8,7 +8,7 @@ use comfy_table::{Cell, CellAlignment};
 use serde_json::json;
 
 use super::Format;
-use crate::compare::{Change, CompareReport, MetricComparison};
+use crate::stats::compare::{Change, CompareReport, MetricComparison};
 
 fn mark(m: &MetricComparison) -> &'static str {
     match (m.regression, m.change) {

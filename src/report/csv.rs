@@ -21,7 +21,7 @@ impl Render for Csv {
             for e in &report.examples {
                 for s in &e.systems {
                     let mut r = vec![e.id.clone(), s.system.clone()];
-                    r.extend(s.values.iter().map(|&v| num(v)));
+                    r.extend(s.values(&report.config).into_iter().map(num));
                     w.write_record(&r)?;
                 }
             }

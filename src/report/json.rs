@@ -3,88 +3,32 @@
 //! Numbers are written with serde_json's shortest round-trip representation, which is also
 //! Python's `repr(float)`: a value equal to rouge-score's prints identically.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use serde_json::{Map, Value, json};
-
-use super::{Render, Report, SCHEMA};
-use crate::metrics::rouge::{Chosen, Counts, Score};
-
-fn score_value(s: &Score) -> Value {
-    json!({"precision": s.precision, "recall": s.recall, "fmeasure": s.fmeasure})
-}
-
-fn counts_value(c: &Counts) -> Value {
-    json!({"hits": c.hits, "candidate_total": c.candidate_total, "reference_total": c.reference_total})
-}
+use super::schema::{CountsRecord, Document, ExampleRecord, SCHEMA, SystemRecord};
+use super::{Render, Report};
+use crate::evaluate::{Column, EvalConfig, ExampleResult, Section, SystemResult};
+use crate::metrics::rouge::RougeResult;
 
 /// The whole report as one JSON document (schema [`SCHEMA`]).
 pub struct Json;
-
-impl Json {
-    /// The report's header (everything but the per-example records) as a JSON value.
-    pub fn value(report: &Report) -> Value {
-        let systems: Vec<Value> = report
-            .systems
-            .iter()
-            .map(|s| {
-                let mut scores = Map::new();
-                for (t, sc) in &s.scores {
-                    scores.insert(t.name(), score_value(sc));
-                }
-                let mut micro = Map::new();
-                for (t, c, sc) in &s.micro {
-                    let mut v = score_value(sc);
-                    v["counts"] = counts_value(c);
-                    micro.insert(t.name(), v);
-                }
-                let mut means = Map::new();
-                for (k, c) in report.columns.iter().enumerate() {
-                    means.insert(c.key.clone(), json!({"mean": s.means[k], "defined": s.defined[k]}));
-                }
-                for (k, c) in report.columns.iter().enumerate() {
-                    if let Some(b) = s.bands.get(k).copied().flatten() {
-                        means[&c.key]["band"] = json!(b);
-                    }
-                }
-                json!({"name": s.name, "examples": s.examples, "scores": scores, "micro": micro, "metrics": means})
-            })
-            .collect();
-        json!({
-            "schema": SCHEMA,
-            "signature": report.signature.to_string(),
-            "metrics": report.metrics.iter().map(|t| t.name()).collect::<Vec<_>>(),
-            "columns": report.columns,
-            "counts": report.counts,
-            "notes": report.notes,
-            "systems": systems,
-            "comparisons": report.comparisons,
-        })
-    }
-}
 
 /// Per-example records, serialised one by one as the document is written (never as one
 /// in-memory tree: a report of a million examples would need gigabytes).
 struct ExamplesView<'a>(&'a Report);
 
 /// The per-type counts of one example, with the index of the chosen reference.
-struct CountsMap<'a>(&'a [Chosen]);
+struct CountsMap<'a>(&'a [RougeResult]);
 
 impl serde::Serialize for CountsMap<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        #[derive(serde::Serialize)]
-        struct Entry {
-            hits: u64,
-            candidate_total: u64,
-            reference_total: u64,
-            reference: usize,
-        }
         let mut m = s.serialize_map(Some(self.0.len()))?;
         for c in self.0 {
             m.serialize_entry(
                 c.rouge_type.as_str(),
-                &Entry {
+                &CountsRecord {
                     hits: c.counts.hits,
                     candidate_total: c.counts.candidate_total,
                     reference_total: c.counts.reference_total,
@@ -98,7 +42,7 @@ impl serde::Serialize for CountsMap<'_> {
 
 /// Every column's value of one example, by key.
 struct ValuesMap<'a> {
-    columns: &'a [crate::evaluate::Column],
+    columns: &'a [Column],
     values: &'a [Option<f64>],
 }
 
@@ -113,29 +57,18 @@ impl serde::Serialize for ValuesMap<'_> {
     }
 }
 
-#[derive(serde::Serialize)]
-struct ExampleView<'a> {
-    id: &'a str,
-    system: &'a str,
-    target: crate::evaluate::Target,
-    n_refs: usize,
-    removed_lines: usize,
-    scores: ScoresMap<'a>,
-    counts: CountsMap<'a>,
-    values: ValuesMap<'a>,
-    facts: &'a Option<crate::evaluate::FactLists>,
-}
-
 impl serde::Serialize for ExamplesView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
         let report = self.0;
         let mut seq = s.serialize_seq(None)?;
+        let mut values = Vec::new();
         for e in &report.examples {
             for sys in &e.systems {
-                seq.serialize_element(&ExampleView {
-                    id: &e.id,
-                    system: &sys.system,
+                sys.values_into(&report.config, &mut values);
+                seq.serialize_element(&ExampleRecord {
+                    id: Cow::Borrowed(e.id.as_str()),
+                    system: Cow::Borrowed(sys.system.as_str()),
                     target: e.target,
                     n_refs: e.n_refs,
                     removed_lines: e.removed_lines,
@@ -143,9 +76,9 @@ impl serde::Serialize for ExamplesView<'_> {
                     counts: CountsMap(&sys.rouge),
                     values: ValuesMap {
                         columns: &report.columns,
-                        values: &sys.values,
+                        values: &values,
                     },
-                    facts: &sys.facts,
+                    facts: fact_lists(sys).map(Cow::Borrowed),
                 })?;
             }
         }
@@ -153,29 +86,26 @@ impl serde::Serialize for ExamplesView<'_> {
     }
 }
 
-/// The document: the small header as a JSON value, then the examples streamed.
-struct Document<'a> {
-    head: Value,
-    examples: ExamplesView<'a>,
-}
-
-impl serde::Serialize for Document<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let head = self.head.as_object();
-        let mut m = s.serialize_map(None)?;
-        for (k, v) in head.into_iter().flatten() {
-            m.serialize_entry(k, v)?;
-        }
-        m.serialize_entry("examples", &self.examples)?;
-        m.end()
-    }
+/// The facts worth a look of one system's result, when facts were checked against a source.
+fn fact_lists(s: &SystemResult) -> Option<&crate::evaluate::FactLists> {
+    s.facts.as_ref().and_then(|f| f.lists.as_ref())
 }
 
 impl Render for Json {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let doc = Document {
-            head: Json::value(report),
+            schema: SCHEMA.to_owned(),
+            signature: report.signature.to_string(),
+            metrics: report.config.rouge_types.iter().map(|t| t.name()).collect(),
+            columns: report.columns.clone(),
+            counts: report.counts.clone(),
+            notes: report.notes.clone(),
+            systems: report
+                .systems
+                .iter()
+                .map(|s| SystemRecord::of(s, &report.columns))
+                .collect(),
+            comparisons: report.comparisons.clone(),
             examples: ExamplesView(report),
         };
         let mut w = io::BufWriter::new(&mut *out);
@@ -192,7 +122,7 @@ pub struct Jsonl;
 
 /// ROUGE scores of one example and system, serialised as `{type: {P, R, F}}` without building
 /// an intermediate JSON value.
-struct ScoresMap<'a>(&'a [Chosen]);
+struct ScoresMap<'a>(&'a [RougeResult]);
 
 impl serde::Serialize for ScoresMap<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -207,7 +137,7 @@ impl serde::Serialize for ScoresMap<'_> {
 
 /// The non-ROUGE columns of one example and system, by key.
 struct MetricsMap<'a> {
-    columns: &'a [crate::evaluate::Column],
+    columns: &'a [Column],
     values: &'a [Option<f64>],
 }
 
@@ -216,7 +146,7 @@ impl serde::Serialize for MetricsMap<'_> {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(None)?;
         for (c, v) in self.columns.iter().zip(self.values) {
-            if c.section != "ROUGE" {
+            if c.section != Section::Rouge {
                 m.serialize_entry(&c.key, v)?;
             }
         }
@@ -240,7 +170,7 @@ struct Line<'a> {
 /// serde_json (same key order, the same shortest-round-trip float formatter, strings escaped
 /// by serde_json whenever they hold a character that needs it), without its generic
 /// machinery. The snapshot tests pin the output.
-fn rouge_line(buf: &mut Vec<u8>, id: &str, system: &str, rouge: &[Chosen]) {
+fn rouge_line(buf: &mut Vec<u8>, id: &str, system: &str, rouge: &[RougeResult]) {
     let mut float = zmij::Buffer::new();
     let mut number = |buf: &mut Vec<u8>, v: f64| {
         if v.is_finite() {
@@ -287,19 +217,25 @@ fn json_string(buf: &mut Vec<u8>, s: &str) {
 impl Jsonl {
     /// Writes the lines of `examples`: used to stream the output batch by batch.
     pub fn write_lines(
-        columns: &[crate::evaluate::Column],
-        examples: &[crate::evaluate::ExampleResult],
+        config: &EvalConfig,
+        columns: &[Column],
+        examples: &[ExampleResult],
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let other_columns = columns.iter().any(|c| c.section != "ROUGE");
+        let other_columns = columns.iter().any(|c| c.section != Section::Rouge);
+        let mut values = Vec::new();
         // Serialise into memory first: many small writes through `dyn Write` cost more than
         // the JSON itself.
         let mut buf: Vec<u8> = Vec::with_capacity(examples.len() * 400);
         for e in examples {
             for s in &e.systems {
-                if !other_columns && s.facts.is_none() {
+                let facts = fact_lists(s);
+                if !other_columns && facts.is_none() {
                     rouge_line(&mut buf, &e.id, &s.system, &s.rouge);
                     continue;
+                }
+                if other_columns {
+                    s.values_into(config, &mut values);
                 }
                 let line = Line {
                     id: &e.id,
@@ -307,9 +243,9 @@ impl Jsonl {
                     scores: ScoresMap(&s.rouge),
                     metrics: other_columns.then_some(MetricsMap {
                         columns,
-                        values: &s.values,
+                        values: &values,
                     }),
-                    facts: s.facts.as_ref(),
+                    facts,
                 };
                 serde_json::to_writer(&mut buf, &line)?;
                 buf.push(b'\n');
@@ -321,20 +257,20 @@ impl Jsonl {
 
 impl Render for Jsonl {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        Jsonl::write_lines(&report.columns, &report.examples, out)
+        Jsonl::write_lines(&report.config, &report.columns, &report.examples, out)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::metrics::rouge::RougeType;
+    use crate::metrics::rouge::{Counts, RougeType};
 
     #[test]
     fn direct_rouge_line_equals_serde() {
-        let rouge: Vec<Chosen> = [(RougeType::N(1), 3, 7, 9), (RougeType::Lsum, 0, 0, 4)]
+        let rouge: Vec<RougeResult> = [(RougeType::N(1), 3, 7, 9), (RougeType::Lsum, 0, 0, 4)]
             .into_iter()
-            .map(|(rouge_type, hits, c, r)| Chosen {
+            .map(|(rouge_type, hits, c, r)| RougeResult {
                 rouge_type,
                 reference: 0,
                 counts: Counts {

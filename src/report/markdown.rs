@@ -58,7 +58,7 @@ impl Render for Markdown {
             for e in &report.examples {
                 for s in &e.systems {
                     let mut r = vec![cell(&e.id), cell(&s.system)];
-                    r.extend(s.values.iter().map(|&v| fmt_value(v)));
+                    r.extend(s.values(&report.config).into_iter().map(fmt_value));
                     row(out, &r)?;
                 }
             }

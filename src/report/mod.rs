@@ -5,49 +5,31 @@ mod comparison;
 mod csv;
 mod json;
 mod markdown;
+pub mod schema;
 mod table;
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
-use crate::corpus::SystemSummary;
-use crate::evaluate::{Better, Column, ExampleResult};
-use crate::metrics::rouge::RougeType;
+use crate::evaluate::{Better, Column, EvalConfig, ExampleResult, Section};
 use crate::signature::Signature;
+use crate::stats::compare::{CompareReport, SystemComparison};
+use crate::stats::corpus::SystemSummary;
 
 pub use self::csv::Csv;
 pub use comparison::render_comparison;
 pub use json::{Json, Jsonl};
 pub use markdown::Markdown;
+pub use schema::{RunCounts, SCHEMA, read_report};
 pub use table::Table;
-
-/// The version tag of the JSON report schema (see the README, "JSON report").
-pub const SCHEMA: &str = "sumbench.report/1";
-
-/// Counts that describe the run.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct RunCounts {
-    /// Examples scored.
-    pub examples: u64,
-    /// Examples scored against their source because they had no reference.
-    pub against_source: u64,
-    /// Examples skipped as invalid (only with `--skip-invalid`).
-    pub skipped: u64,
-    /// Systems seen.
-    pub systems: u64,
-    /// Lines removed by boilerplate cleaning.
-    pub removed_lines: u64,
-}
 
 /// Everything a renderer may show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     /// The signature of the run.
     pub signature: Signature,
-    /// The ROUGE types, in order.
-    pub metrics: Vec<RougeType>,
-    /// The value columns, in order.
+    /// What was computed (the ROUGE types and metric families): it lays out the columns.
+    pub config: EvalConfig,
+    /// The value columns of `config`, in order.
     pub columns: Vec<Column>,
     /// Run counts.
     pub counts: RunCounts,
@@ -60,13 +42,13 @@ pub struct Report {
     /// Whether renderers that can should add per-example rows.
     pub per_example: bool,
     /// Comparisons of each system with a baseline system (`--baseline-system`).
-    pub comparisons: Vec<crate::compare::SystemComparison>,
+    pub comparisons: Vec<SystemComparison>,
 }
 
 impl Report {
     /// Column sections in order of first appearance, with the indices of their columns.
-    pub fn sections(&self) -> Vec<(&'static str, Vec<usize>)> {
-        let mut out: Vec<(&'static str, Vec<usize>)> = Vec::new();
+    pub fn sections(&self) -> Vec<(Section, Vec<usize>)> {
+        let mut out: Vec<(Section, Vec<usize>)> = Vec::new();
         for (i, c) in self.columns.iter().enumerate() {
             match out.iter_mut().find(|(s, _)| *s == c.section) {
                 Some((_, v)) => v.push(i),
@@ -76,10 +58,10 @@ impl Report {
         out
     }
 
-    /// The `--baseline-system` comparisons as a [`crate::compare::CompareReport`], for the
-    /// comparison renderers.
-    pub fn comparison(&self) -> crate::compare::CompareReport {
-        crate::compare::CompareReport {
+    /// The `--baseline-system` comparisons as a [`CompareReport`], for the comparison
+    /// renderers.
+    pub fn comparison(&self) -> CompareReport {
+        CompareReport {
             signature: self.signature.to_string(),
             baseline_signature: self.signature.to_string(),
             alpha: 0.05,
@@ -91,7 +73,7 @@ impl Report {
 
     /// Sections as the tables show them: detail columns left out, and columns without a value
     /// for any system dropped (an all-empty section disappears).
-    pub fn visible_sections(&self) -> Vec<(&'static str, Vec<usize>)> {
+    pub fn visible_sections(&self) -> Vec<(Section, Vec<usize>)> {
         self.sections()
             .into_iter()
             .map(|(s, cols)| {

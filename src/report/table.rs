@@ -54,7 +54,11 @@ impl Render for Table {
             for e in &report.examples {
                 for s in &e.systems {
                     let mut row = vec![Cell::new(&e.id), Cell::new(&s.system)];
-                    row.extend(s.values.iter().map(|&v| right(fmt_value(v))));
+                    row.extend(
+                        s.values(&report.config)
+                            .into_iter()
+                            .map(|v| right(fmt_value(v))),
+                    );
                     t.add_row(row);
                 }
             }

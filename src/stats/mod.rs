@@ -12,6 +12,10 @@
 //! * [`paired_bootstrap`] and [`approximate_randomization`] (and their `_by` forms for any
 //!   statistic): paired tests of B against A, as in sacreBLEU, with p = (c+1)/(N+1).
 //! * [`holm`]: Holm–Bonferroni adjusted p-values.
+//! * [`corpus`]: per-system corpus aggregates of the per-example results (macro and micro
+//!   means, bootstrap bands).
+//! * [`compare`]: two runs (or two systems of one run) compared metric by metric, and the
+//!   regression gate of `sumbench compare`.
 //!
 //! # Reproducibility
 //!
@@ -29,6 +33,8 @@
 
 mod aggregate;
 mod bootstrap;
+pub mod compare;
+pub mod corpus;
 mod multiple;
 mod paired;
 mod rng;

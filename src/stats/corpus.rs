@@ -2,11 +2,13 @@
 //! over examples (macro, the default) and, for ROUGE, the pooled counts (micro).
 //!
 //! Sums run in example order, so the result does not depend on how many threads scored.
+//! Every column is reached through [`SystemResult::values_into`], the one place where the
+//! metric families declare their columns: nothing here knows a column's position.
 
 use serde::Serialize;
 
-use crate::evaluate::{Column, ExampleResult, Target};
-use crate::metrics::rouge::{Counts, RougeType, Score};
+use crate::evaluate::{Column, EvalConfig, ExampleResult, Section, SystemResult, Target};
+use crate::metrics::rouge::{Counts, RougeResult, RougeType, Score};
 
 /// One system's corpus-level scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,8 +52,11 @@ struct SystemTotals {
 /// Accumulates [`ExampleResult`]s in order.
 #[derive(Debug, Clone, Default)]
 pub struct Accumulator {
+    config: EvalConfig,
     columns: usize,
     types: Vec<RougeType>,
+    /// One system's values on one example (reused).
+    row: Vec<Option<f64>>,
     systems: Vec<SystemTotals>,
     examples: u64,
     against_source: u64,
@@ -61,11 +66,12 @@ pub struct Accumulator {
 }
 
 impl Accumulator {
-    /// An empty accumulator for `columns` value columns and ROUGE `types`.
-    pub fn new(columns: usize, types: &[RougeType]) -> Self {
+    /// An empty accumulator for the columns of `config`.
+    pub fn new(config: &EvalConfig) -> Self {
         Accumulator {
-            columns,
-            types: types.to_vec(),
+            columns: crate::evaluate::results::columns(config).len(),
+            types: config.rouge_types.clone(),
+            config: config.clone(),
             min_refs: usize::MAX,
             ..Default::default()
         }
@@ -96,7 +102,8 @@ impl Accumulator {
             };
             let t = &mut self.systems[idx];
             t.examples += 1;
-            for (k, v) in sys.values.iter().enumerate().take(self.columns) {
+            sys.values_into(&self.config, &mut self.row);
+            for (k, v) in self.row.iter().enumerate() {
                 if let Some(v) = v {
                     t.sums[k] += v;
                     t.defined[k] += 1;
@@ -138,22 +145,34 @@ impl Accumulator {
         self.systems.iter().map(|s| s.name.as_str()).collect()
     }
 
-    /// Per-system summaries, in order of first appearance.
-    pub fn summaries(&self) -> Vec<SystemSummary> {
+    /// Per-system summaries, in order of first appearance. With `micro`, the means of the
+    /// ROUGE columns are the scores of the pooled counts instead of the per-example means.
+    pub fn summaries(&self, micro: bool) -> Vec<SystemSummary> {
+        let columns = crate::evaluate::results::columns(&self.config);
         self.systems
             .iter()
             .map(|t| {
                 let n = t.examples;
                 let mean = |x: f64| if n > 0 { x / n as f64 } else { 0.0 };
+                let mut means: Vec<Option<f64>> = t
+                    .sums
+                    .iter()
+                    .zip(&t.defined)
+                    .map(|(&s, &d)| (d > 0).then(|| s / d as f64))
+                    .collect();
+                if micro {
+                    let pooled = pooled_result(&self.types, t.rouge.iter().map(|(_, c)| *c))
+                        .values(&self.config);
+                    for (k, c) in columns.iter().enumerate() {
+                        if c.section == Section::Rouge {
+                            means[k] = pooled[k];
+                        }
+                    }
+                }
                 SystemSummary {
                     name: t.name.clone(),
                     examples: n,
-                    means: t
-                        .sums
-                        .iter()
-                        .zip(&t.defined)
-                        .map(|(&s, &d)| (d > 0).then(|| s / d as f64))
-                        .collect(),
+                    means,
                     defined: t.defined.clone(),
                     scores: self
                         .types
@@ -205,7 +224,7 @@ impl IntervalMethod {
 
 /// A confidence interval with the point it surrounds (the mean, or rouge-score's median of
 /// bootstrap means).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Band {
     /// Lower bound.
     pub low: f64,
@@ -215,30 +234,86 @@ pub struct Band {
     pub high: f64,
 }
 
-/// The values of column `k` for `system`, over the examples where it is defined, in order.
-pub fn column_values(results: &[ExampleResult], system: &str, k: usize) -> Vec<f64> {
-    results
-        .iter()
-        .flat_map(|e| e.systems.iter().filter(|s| s.system == system))
-        .filter_map(|s| s.values.get(k).copied().flatten())
-        .collect()
+/// A result holding only ROUGE counts (one per type, in order): its ROUGE column values are
+/// the scores of those counts.
+fn pooled_result(types: &[RougeType], counts: impl Iterator<Item = Counts>) -> SystemResult {
+    SystemResult {
+        system: String::new(),
+        rouge: types
+            .iter()
+            .zip(counts)
+            .map(|(&rouge_type, counts)| RougeResult {
+                rouge_type,
+                reference: 0,
+                counts,
+            })
+            .collect(),
+        compression: None,
+        extractive: None,
+        facts: None,
+    }
 }
 
-/// Bootstrap bands of every column for `system` (`None` where a column has no value).
+/// The results of `system`, in example order.
+fn results_of<'r>(
+    results: &'r [ExampleResult],
+    system: &'r str,
+) -> impl Iterator<Item = &'r SystemResult> + 'r {
+    results
+        .iter()
+        .flat_map(move |e| e.systems.iter().filter(move |s| s.system == system))
+}
+
+/// Per column, the values of `system` over the examples where the column is defined, in
+/// order.
+pub fn column_values(
+    results: &[ExampleResult],
+    system: &str,
+    config: &EvalConfig,
+) -> Vec<Vec<f64>> {
+    let mut out: Vec<Vec<f64>> = Vec::new();
+    let mut row = Vec::new();
+    for s in results_of(results, system) {
+        s.values_into(config, &mut row);
+        out.resize_with(row.len(), Vec::new);
+        for (col, v) in out.iter_mut().zip(&row) {
+            col.extend(*v);
+        }
+    }
+    out.resize_with(crate::evaluate::results::columns(config).len(), Vec::new);
+    out
+}
+
+/// Bootstrap bands of every column for `system` (`None` where a column has no value). With
+/// `micro`, the ROUGE columns' bands pool the counts of the drawn examples.
 pub fn bands(
     results: &[ExampleResult],
     system: &str,
-    columns: usize,
-    config: &crate::stats::BootstrapConfig,
+    config: &EvalConfig,
+    bootstrap: &crate::stats::BootstrapConfig,
     method: IntervalMethod,
+    micro: bool,
 ) -> Vec<Option<Band>> {
-    (0..columns)
-        .map(|k| {
-            let v = column_values(results, system, k);
+    let columns = crate::evaluate::results::columns(config);
+    let counts: Vec<Vec<Counts>> = if micro {
+        results_of(results, system)
+            .map(|s| s.rouge.iter().map(|r| r.counts).collect())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    column_values(results, system, config)
+        .into_iter()
+        .zip(&columns)
+        .enumerate()
+        .map(|(k, (v, column))| {
+            if micro && column.section == Section::Rouge {
+                return micro_band(&counts, &config.rouge_types, config, k, bootstrap);
+            }
             match method {
                 IntervalMethod::Percentile => {
                     let mid = crate::stats::mean(&v)?;
-                    let i = crate::stats::bootstrap_interval(v.len(), config, |idx| {
+                    let i = crate::stats::bootstrap_interval(v.len(), bootstrap, |idx| {
                         crate::stats::mean_at(&v, idx).unwrap_or(f64::NAN)
                     })?;
                     Some(Band {
@@ -247,55 +322,42 @@ pub fn bands(
                         high: i.high,
                     })
                 }
-                IntervalMethod::RougeScore => {
-                    crate::stats::rouge_score_bootstrap(&v, config).map(|b| Band {
+                IntervalMethod::RougeScore => crate::stats::rouge_score_bootstrap(&v, bootstrap)
+                    .map(|b| Band {
                         low: b.low,
                         mid: b.mid,
                         high: b.high,
-                    })
-                }
+                    }),
             }
         })
         .collect()
 }
 
-/// Micro-averaged ROUGE bands: each resample pools the counts of the drawn examples.
-pub fn micro_bands(
-    results: &[ExampleResult],
-    system: &str,
-    types: usize,
-    config: &crate::stats::BootstrapConfig,
-) -> Vec<[Option<Band>; 3]> {
-    (0..types)
-        .map(|k| {
-            let counts: Vec<Counts> = results
-                .iter()
-                .flat_map(|e| e.systems.iter().filter(|s| s.system == system))
-                .filter_map(|s| s.rouge.get(k).map(|c| c.counts))
-                .collect();
-            let pooled = |idx: &[usize]| {
-                let mut c = Counts::default();
-                for &i in idx {
-                    c.add(&counts[i]);
-                }
-                c.score()
-            };
-            let all: Vec<usize> = (0..counts.len()).collect();
-            let point = pooled(&all);
-            let field = |f: fn(&Score) -> f64| {
-                let i =
-                    crate::stats::bootstrap_interval(counts.len(), config, |idx| f(&pooled(idx)))?;
-                Some(Band {
-                    low: i.low,
-                    mid: f(&point),
-                    high: i.high,
-                })
-            };
-            [
-                field(|s| s.precision),
-                field(|s| s.recall),
-                field(|s| s.fmeasure),
-            ]
-        })
-        .collect()
+/// The micro-averaged band of ROUGE column `k`: each resample pools the counts of the drawn
+/// examples (`counts`: per example, one per type).
+fn micro_band(
+    counts: &[Vec<Counts>],
+    types: &[RougeType],
+    config: &EvalConfig,
+    k: usize,
+    bootstrap: &crate::stats::BootstrapConfig,
+) -> Option<Band> {
+    let value = |idx: &mut dyn Iterator<Item = usize>| {
+        let mut pooled = vec![Counts::default(); types.len()];
+        for i in idx {
+            for (p, c) in pooled.iter_mut().zip(&counts[i]) {
+                p.add(c);
+            }
+        }
+        pooled_result(types, pooled.into_iter()).values(config)[k]
+    };
+    let point = value(&mut (0..counts.len()))?;
+    let i = crate::stats::bootstrap_interval(counts.len(), bootstrap, |idx| {
+        value(&mut idx.iter().copied()).unwrap_or(f64::NAN)
+    })?;
+    Some(Band {
+        low: i.low,
+        mid: point,
+        high: i.high,
+    })
 }

@@ -3,14 +3,14 @@
 //! tested together, and the regression gate used by `sumbench compare`.
 //!
 //! The inputs are per-example values aligned by (example id, system), taken from two reports
-//! or from two systems of one report. This module only computes; rendering is in `report`.
+//! (read back by [`crate::report::read_report`]) or from two systems of one run. This module
+//! only computes; rendering is in `report`.
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 
-use crate::evaluate::{Better, Column};
+use crate::evaluate::{Better, Column, EvalConfig, ExampleResult};
 use crate::signature::Signature;
 use crate::stats::{
     Alternative, BootstrapConfig, DEFAULT_AR_TRIALS, Interval, approximate_randomization, holm,
@@ -85,7 +85,7 @@ impl TestConfig {
 }
 
 /// A metric's direction of change, judged by significance (Holm-corrected p < alpha).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
     /// Significantly better than the baseline.
@@ -97,7 +97,7 @@ pub enum Change {
 }
 
 /// One metric of one system, baseline against current.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MetricComparison {
     /// The column key (`rouge1.fmeasure`).
     pub key: String,
@@ -128,7 +128,7 @@ pub struct MetricComparison {
 }
 
 /// All compared metrics of one system.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SystemComparison {
     /// The system (current side).
     pub system: String,
@@ -150,7 +150,7 @@ pub struct Paired<'a> {
 
 /// Tests one metric: the mean difference (current − baseline), its paired bootstrap interval
 /// and the two-sided approximate-randomisation p-value. Holm's correction, the change and the
-/// gate are applied afterwards by [`judge`].
+/// gate are applied afterwards by [`classify_changes`].
 pub fn test_metric(
     pair: &Paired<'_>,
     config: &TestConfig,
@@ -185,7 +185,7 @@ pub fn test_metric(
 /// Applies Holm's correction over `metrics` (the family judged together), then sets each
 /// one's change (significantly better or worse at `alpha`) and, for gated metrics, whether it
 /// is a regression: worse by more than its tolerance, significantly.
-pub fn judge(metrics: &mut [&mut MetricComparison], alpha: f64) {
+pub fn classify_changes(metrics: &mut [&mut MetricComparison], alpha: f64) {
     let raw: Vec<f64> = metrics.iter().map(|m| m.p_value).collect();
     let adjusted = holm(&raw).unwrap_or(raw);
     for (m, p) in metrics.iter_mut().zip(adjusted) {
@@ -219,7 +219,8 @@ pub fn judge(metrics: &mut [&mut MetricComparison], alpha: f64) {
 /// One example's values, in column order.
 pub type Row<'a> = &'a [Option<f64>];
 
-/// Per-example values of a report, read back from its JSON form.
+/// Per-example values of one run: what two runs are compared on (read back from a JSON
+/// report by [`crate::report::read_report`]).
 #[derive(Debug, Clone)]
 pub struct LoadedReport {
     /// The signature.
@@ -230,89 +231,6 @@ pub struct LoadedReport {
     pub values: BTreeMap<(String, String), Vec<Option<f64>>>,
     /// Systems in report order.
     pub systems: Vec<String>,
-}
-
-fn better_of(s: &str) -> Better {
-    match s {
-        "higher" => Better::Higher,
-        "lower" => Better::Lower,
-        _ => Better::Neither,
-    }
-}
-
-/// Reads a `sumbench.report/1` JSON document. `name` is used in messages.
-pub fn load_report(text: &str, name: &str) -> Result<LoadedReport, String> {
-    let v: Value = serde_json::from_str(text).map_err(|e| format!("{name}: not JSON: {e}"))?;
-    let schema = v["schema"].as_str().unwrap_or("");
-    if schema != crate::report::SCHEMA {
-        return Err(format!(
-            "{name}: not a sumbench JSON report (schema '{schema}', expected '{}'); write one with `sumbench eval --format json`",
-            crate::report::SCHEMA
-        ));
-    }
-    let signature: Signature = v["signature"]
-        .as_str()
-        .ok_or_else(|| format!("{name}: no signature"))?
-        .parse()
-        .map_err(|e| format!("{name}: {e}"))?;
-    let leak = |s: &str| -> &'static str {
-        // Sections are a small fixed set; map the known ones to static strings.
-        match s {
-            "ROUGE" => "ROUGE",
-            x if x.starts_with("Compression") => "Compression (source / candidate)",
-            x if x.starts_with("Extractiveness") => "Extractiveness (against the source)",
-            x if x.starts_with("Facts") => "Facts (against the source)",
-            _ => "Other",
-        }
-    };
-    let columns: Vec<Column> = v["columns"]
-        .as_array()
-        .ok_or_else(|| format!("{name}: no columns"))?
-        .iter()
-        .map(|c| Column {
-            key: c["key"].as_str().unwrap_or("").to_owned(),
-            label: c["label"].as_str().unwrap_or("").to_owned(),
-            section: leak(c["section"].as_str().unwrap_or("")),
-            better: better_of(c["better"].as_str().unwrap_or("")),
-            detail: c["detail"].as_bool().unwrap_or(false),
-        })
-        .collect();
-    let mut values = BTreeMap::new();
-    let mut systems: Vec<String> = Vec::new();
-    for (i, e) in v["examples"]
-        .as_array()
-        .ok_or_else(|| format!("{name}: no examples"))?
-        .iter()
-        .enumerate()
-    {
-        let id = e["id"]
-            .as_str()
-            .ok_or_else(|| format!("{name}: example {i} has no id"))?;
-        let system = e["system"]
-            .as_str()
-            .ok_or_else(|| format!("{name}: example {i} has no system"))?;
-        if !systems.iter().any(|s| s == system) {
-            systems.push(system.to_owned());
-        }
-        let vals = columns
-            .iter()
-            .map(|c| e["values"][&c.key].as_f64())
-            .collect();
-        if values
-            .insert((system.to_owned(), id.to_owned()), vals)
-            .is_some()
-        {
-            return Err(format!(
-                "{name}: example '{id}' of system '{system}' appears twice"
-            ));
-        }
-    }
-    Ok(LoadedReport {
-        signature,
-        columns,
-        values,
-        systems,
-    })
 }
 
 /// Aligned values of `column` for the examples both sides define.
@@ -465,7 +383,7 @@ pub fn compare_reports(
                 .iter_mut()
                 .filter(|m| m.better != Better::Neither)
                 .collect();
-            judge(&mut family, config.alpha);
+            classify_changes(&mut family, config.alpha);
         }
     } else {
         let mut family: Vec<&mut MetricComparison> = systems
@@ -473,7 +391,7 @@ pub fn compare_reports(
             .flat_map(|s| s.metrics.iter_mut())
             .filter(|m| m.tolerance.is_some())
             .collect();
-        judge(&mut family, config.alpha);
+        classify_changes(&mut family, config.alpha);
         // The other metrics are judged on their own system's family, for display.
         for s in &mut systems {
             let mut rest: Vec<&mut MetricComparison> = s
@@ -481,7 +399,7 @@ pub fn compare_reports(
                 .iter_mut()
                 .filter(|m| m.tolerance.is_none() && m.better != Better::Neither)
                 .collect();
-            judge(&mut rest, config.alpha);
+            classify_changes(&mut rest, config.alpha);
         }
     }
     Ok(systems)
@@ -503,4 +421,56 @@ pub fn unmatched(baseline: &LoadedReport, current: &LoadedReport) -> (Vec<String
         .map(fmt)
         .collect();
     (only_base, only_cur)
+}
+
+/// Every system of `results` other than `base` against `base`, on the examples where both
+/// have a value (`--baseline-system`); Holm's correction over each system's metrics with a
+/// direction (detail columns left out).
+pub fn compare_with_baseline(
+    results: &[ExampleResult],
+    config: &EvalConfig,
+    base: &str,
+    test: &TestConfig,
+) -> Vec<SystemComparison> {
+    let columns = crate::evaluate::results::columns(config);
+    let mut names: Vec<&str> = Vec::new();
+    for e in results {
+        for s in &e.systems {
+            if s.system != base && !names.contains(&s.system.as_str()) {
+                names.push(&s.system);
+            }
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let values: Vec<(Vec<Option<f64>>, Vec<Option<f64>>)> = results
+                .iter()
+                .filter_map(|e| {
+                    let b = e.systems.iter().find(|s| s.system == base)?;
+                    let c = e.systems.iter().find(|s| s.system == name)?;
+                    Some((b.values(config), c.values(config)))
+                })
+                .collect();
+            let rows: Vec<(Row<'_>, Row<'_>)> = values
+                .iter()
+                .map(|(b, c)| (b.as_slice(), c.as_slice()))
+                .collect();
+            let mut metrics: Vec<MetricComparison> = columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.detail && c.better != Better::Neither)
+                .filter_map(|(k, c)| {
+                    let pair = align(c, k, k, &rows);
+                    (!pair.baseline.is_empty()).then(|| test_metric(&pair, test, None))
+                })
+                .collect();
+            classify_changes(&mut metrics.iter_mut().collect::<Vec<_>>(), test.alpha);
+            SystemComparison {
+                system: name.to_owned(),
+                baseline_system: base.to_owned(),
+                metrics,
+            }
+        })
+        .collect()
 }

@@ -1,0 +1,377 @@
+//! Scoring of examples: analyse each text once, prepare each reference and source once, score
+//! every system against them. Pure: no I/O, deterministic, safe to run on many threads.
+//!
+//! [`Evaluator::evaluate`] returns typed results per metric family ([`results`]); their
+//! columns are declared in one place with their values ([`columns`]).
+
+pub mod columns;
+pub mod results;
+
+use crate::dataset::Example;
+use crate::metrics::extractive::{
+    ArticleIndex, Compression, Extractive, FragmentMode, novel_ngrams, repetition,
+};
+use crate::metrics::rouge::{Prepared, RougeScorer, RougeType, Scratch};
+use crate::signature::Signature;
+use crate::text::{Analysed, Analyzer, Stemmer, Vocab, count_sentences};
+use fact_doc::FactDoc;
+
+pub use columns::{Better, Column, Section};
+pub use results::{
+    ExampleResult, ExtractiveResult, FactLists, FactTally, FactsResult, SystemResult, Target,
+};
+
+/// A metric family that `--metrics` can select.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricName {
+    /// One ROUGE type.
+    Rouge(RougeType),
+    /// Compression ratios against the source.
+    Compression,
+    /// Coverage, density, novel n-grams and repetition against the source.
+    Extractive,
+    /// Fact retention and support (numbers, names, quotes) against the source and references.
+    Facts,
+}
+
+impl std::str::FromStr for MetricName {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "compression" => Ok(MetricName::Compression),
+            "extractive" => Ok(MetricName::Extractive),
+            "facts" => Ok(MetricName::Facts),
+            _ => s.parse().map(MetricName::Rouge).map_err(|_| {
+                format!(
+                    "unknown metric '{s}' (expected rouge1..rouge9, rougeL, rougeLsum, compression, extractive or facts)"
+                )
+            }),
+        }
+    }
+}
+
+/// Everything that changes a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvalConfig {
+    /// ROUGE types to compute, in output order.
+    pub rouge_types: Vec<RougeType>,
+    /// Stemmer for ROUGE tokens.
+    pub stemmer: Stemmer,
+    /// Compute compression ratios (examples with a source only).
+    pub compression: bool,
+    /// Compute coverage, density, novel n-grams and repetition (examples with a source only).
+    pub extractive: bool,
+    /// Compute fact retention and support against the source and the references.
+    pub facts: bool,
+}
+
+impl Default for EvalConfig {
+    fn default() -> Self {
+        EvalConfig {
+            rouge_types: RougeType::default_set(),
+            stemmer: Stemmer::None,
+            compression: true,
+            extractive: true,
+            facts: true,
+        }
+    }
+}
+
+impl EvalConfig {
+    /// A configuration computing exactly the metrics named.
+    pub fn from_metrics(metrics: &[MetricName], stemmer: Stemmer) -> Self {
+        EvalConfig {
+            rouge_types: metrics
+                .iter()
+                .filter_map(|m| match m {
+                    MetricName::Rouge(t) => Some(*t),
+                    _ => None,
+                })
+                .collect(),
+            stemmer,
+            compression: metrics.contains(&MetricName::Compression),
+            extractive: metrics.contains(&MetricName::Extractive),
+            facts: metrics.contains(&MetricName::Facts),
+        }
+    }
+
+    /// Only ROUGE, of the given types.
+    pub fn rouge_only(rouge_types: Vec<RougeType>, stemmer: Stemmer) -> Self {
+        EvalConfig {
+            rouge_types,
+            stemmer,
+            compression: false,
+            extractive: false,
+            facts: false,
+        }
+    }
+}
+
+impl EvalConfig {
+    /// The signature of this configuration (without dataset-dependent keys such as `nrefs`).
+    pub fn signature(&self) -> Signature {
+        let mut s = Signature::new();
+        s.set("case", "lc")
+            .set("tok", "rouge-score")
+            .set("stem", self.stemmer.signature_name())
+            .set("lsum", "newline")
+            .set("multi", "best-f")
+            .set("agg", "macro");
+        if self.extractive {
+            s.set("frag", "newsroom-compat");
+        }
+        if self.extractive || self.compression {
+            s.set("ext-tok", "rouge-score-nostem");
+        }
+        if self.compression {
+            s.set("sent", "punct-lines");
+        }
+        if self.facts {
+            s.set("facts", "sumbench-v1");
+        }
+        s
+    }
+}
+
+/// Scores examples under one configuration. Cheap to share across threads.
+#[derive(Debug, Clone)]
+pub struct Evaluator {
+    config: EvalConfig,
+    analyzer: Analyzer,
+    /// The unstemmed analyser for extractiveness (defined on plain tokens).
+    plain: Analyzer,
+    scorer: RougeScorer,
+}
+
+/// Per-thread working memory for [`Evaluator::evaluate`].
+#[derive(Debug, Default)]
+pub struct Workspace {
+    vocab: Vocab,
+    plain_vocab: Vocab,
+    scratch: Scratch,
+}
+
+impl Evaluator {
+    /// An evaluator for `config`.
+    pub fn new(config: EvalConfig) -> Self {
+        let scorer = RougeScorer::new(&config.rouge_types);
+        let analyzer = Analyzer::new(config.stemmer);
+        Evaluator {
+            config,
+            analyzer,
+            plain: Analyzer::new(Stemmer::None),
+            scorer,
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &EvalConfig {
+        &self.config
+    }
+
+    /// The value columns every [`SystemResult`] carries, in order.
+    pub fn columns(&self) -> Vec<Column> {
+        results::columns(&self.config)
+    }
+
+    /// Scores every candidate of `example` against its references (or its source when it has
+    /// none). `None` when the example has neither.
+    ///
+    /// Each text is analysed once: the references and the source once per example for all
+    /// systems, each candidate once for every metric family.
+    pub fn evaluate(&self, example: &Example, ws: &mut Workspace) -> Option<ExampleResult> {
+        let (targets, against_source) = example.rouge_targets()?;
+        ws.vocab.clear();
+        ws.plain_vocab.clear();
+        let refs: Vec<Prepared> = targets
+            .iter()
+            .map(|t| {
+                let a = self.analyzer.analyse(t, &mut ws.vocab);
+                self.scorer.prepare_reference(a, Some(&mut ws.vocab))
+            })
+            .collect();
+        let source = example
+            .source
+            .as_deref()
+            .map(|text| self.prepare_source(text, against_source, &refs, ws));
+        let joined_refs;
+        let fact_refs = if self.config.facts && !example.references.is_empty() {
+            joined_refs = example.references.join("\n");
+            Some(FactDoc::new(&joined_refs))
+        } else {
+            None
+        };
+        let systems = example
+            .candidates
+            .iter()
+            .map(|c| {
+                let a = self.analyzer.analyse(&c.text, &mut ws.vocab);
+                let cand = self.scorer.prepare_candidate(a, Some(&mut ws.vocab), &refs);
+                let rouge = self.scorer.score_multi(&refs, &cand, &mut ws.scratch);
+                let mut result = SystemResult {
+                    system: c.system.clone(),
+                    rouge,
+                    compression: None,
+                    extractive: None,
+                    facts: None,
+                };
+                if let Some(PreparedSource {
+                    plain: Some(plain), ..
+                }) = &source
+                {
+                    let own;
+                    let words = if self.shares_analyses() {
+                        cand.analysed()
+                    } else {
+                        own = self.plain.analyse(&c.text, &mut ws.plain_vocab);
+                        &own
+                    };
+                    self.extractive_results(plain, &c.text, words, &mut result);
+                }
+                if self.config.facts {
+                    result.facts = Some(facts_result(
+                        source.as_ref().and_then(|s| s.facts.as_ref()),
+                        fact_refs.as_ref(),
+                        &FactDoc::new(&c.text),
+                    ));
+                }
+                result
+            })
+            .collect();
+        Some(ExampleResult {
+            id: example.id.clone(),
+            target: if against_source {
+                Target::Source
+            } else {
+                Target::References
+            },
+            n_refs: refs.len(),
+            removed_lines: example.removed_lines,
+            systems,
+        })
+    }
+
+    /// Extractiveness needs unstemmed tokens: without a stemmer the ROUGE analyses are
+    /// exactly that (and share one id space), so they are reused instead of redone.
+    fn shares_analyses(&self) -> bool {
+        self.config.stemmer == Stemmer::None
+    }
+
+    /// The source, prepared once for every system of the example.
+    fn prepare_source<'t>(
+        &self,
+        text: &'t str,
+        against_source: bool,
+        refs: &[Prepared],
+        ws: &mut Workspace,
+    ) -> PreparedSource<'t> {
+        let plain = (self.config.compression || self.config.extractive).then(|| {
+            let words = match (self.shares_analyses(), against_source) {
+                (true, true) => refs[0].analysed().clone(),
+                (true, false) => self.analyzer.analyse(text, &mut ws.vocab),
+                (false, _) => self.plain.analyse(text, &mut ws.plain_vocab),
+            };
+            PlainSource {
+                index: ArticleIndex::new(&words.tokens),
+                chars: nonspace_chars(text),
+                sentences: count_sentences(text) as u64,
+                words,
+            }
+        });
+        PreparedSource {
+            plain,
+            facts: self.config.facts.then(|| FactDoc::new(text)),
+        }
+    }
+
+    /// Compression and extractiveness of one candidate (`words`: its unstemmed analysis)
+    /// against the source.
+    fn extractive_results(
+        &self,
+        src: &PlainSource,
+        text: &str,
+        words: &Analysed,
+        result: &mut SystemResult,
+    ) {
+        if self.config.compression {
+            result.compression = Some(Compression {
+                source_words: src.words.len() as u64,
+                candidate_words: words.len() as u64,
+                source_chars: src.chars,
+                candidate_chars: nonspace_chars(text),
+                source_sentences: src.sentences,
+                candidate_sentences: count_sentences(text) as u64,
+            });
+        }
+        if self.config.extractive {
+            let fragments = |mode| {
+                Extractive::from_fragments(&src.index.fragments(&words.tokens, mode), words.len())
+            };
+            result.extractive = Some(ExtractiveResult {
+                compat: fragments(FragmentMode::Compat),
+                exact: fragments(FragmentMode::Exact),
+                novel: [1, 2, 3, 4].map(|n| novel_ngrams(&src.words.tokens, &words.tokens, n)),
+                repetition: [1, 2, 3].map(|n| repetition(&words.tokens, n)),
+            });
+        }
+    }
+}
+
+/// Characters that are not white space.
+fn nonspace_chars(text: &str) -> u64 {
+    text.chars().filter(|c| !c.is_whitespace()).count() as u64
+}
+
+/// What compression and extractiveness need of the source: its unstemmed tokens, their index
+/// for fragment search, and its character and sentence counts.
+struct PlainSource {
+    words: Analysed,
+    index: ArticleIndex,
+    chars: u64,
+    sentences: u64,
+}
+
+/// A source document prepared once per example, for every system.
+struct PreparedSource<'t> {
+    /// For compression and extractiveness (when either is computed).
+    plain: Option<PlainSource>,
+    /// For facts (when computed).
+    facts: Option<FactDoc<'t>>,
+}
+
+/// Facts of one candidate against the source and the joined references.
+fn facts_result(
+    source: Option<&FactDoc<'_>>,
+    references: Option<&FactDoc<'_>>,
+    candidate: &FactDoc<'_>,
+) -> FactsResult {
+    let source_report = source.map(|s| fact_doc::compare(s, candidate));
+    FactsResult {
+        source: source_report.as_ref().map(FactTally::of),
+        references: references.map(|r| FactTally::of(&fact_doc::compare(r, candidate))),
+        lists: source_report.as_ref().map(FactLists::of),
+    }
+}
+
+/// Until the facts module prepares its documents itself: a text with its extracted facts.
+mod fact_doc {
+    use crate::metrics::facts::{self, FactReport, Facts};
+
+    pub struct FactDoc<'t> {
+        text: &'t str,
+        facts: Facts,
+    }
+
+    impl<'t> FactDoc<'t> {
+        pub fn new(text: &'t str) -> Self {
+            FactDoc {
+                text,
+                facts: facts::extract(text),
+            }
+        }
+    }
+
+    pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
+        facts::compare(source.text, &source.facts, candidate.text, &candidate.facts)
+    }
+}

@@ -1,0 +1,376 @@
+//! Typed per-example results: one struct per metric family, each keeping its counts
+//! (sufficient statistics), and the one place per family that declares its columns with the
+//! values they hold ([`SystemResult::emit`]).
+
+use serde::Serialize;
+
+use super::EvalConfig;
+use super::columns::{Better, Column, ColumnSink, Section, Sink, ValueSink};
+use crate::metrics::extractive::{Compression, Extractive, NovelNgrams, Repetition};
+use crate::metrics::facts::{self, CategoryCounts, FactReport, FactStatus};
+use crate::metrics::rouge::{Counts, RougeResult};
+
+/// What ROUGE compared the candidates with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    /// The example's references.
+    References,
+    /// The source document (the example has no reference).
+    Source,
+}
+
+/// Coverage, density, novel n-grams and repetition of one candidate against the source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtractiveResult {
+    /// Fragments as the official Newsroom code finds them.
+    pub compat: Extractive,
+    /// Fragments by exact greedy longest match.
+    pub exact: Extractive,
+    /// Novel n-grams for n = 1..=4.
+    pub novel: [NovelNgrams; 4],
+    /// Repeated n-grams within the candidate for n = 1..=3 (REGS).
+    pub repetition: [Repetition; 3],
+}
+
+/// Fact tallies of one candidate against one side (the source, or the joined references):
+/// every category's counts.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct FactTally {
+    /// All categories together.
+    pub overall: CategoryCounts,
+    /// Numbers.
+    pub numbers: CategoryCounts,
+    /// Names.
+    pub names: CategoryCounts,
+    /// Quotes.
+    pub quotes: CategoryCounts,
+}
+
+impl FactTally {
+    /// The tallies of a fact report.
+    pub fn of(r: &FactReport) -> Self {
+        FactTally {
+            overall: r.overall.clone(),
+            numbers: r.numbers.clone(),
+            names: r.names.clone(),
+            quotes: r.quotes.clone(),
+        }
+    }
+}
+
+/// The facts of one candidate that a reader should look at, by their text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+pub struct FactLists {
+    /// Source facts the candidate does not keep.
+    pub missing: Vec<String>,
+    /// Candidate facts (numbers, names, quotes) the source does not support.
+    pub unsupported: Vec<String>,
+    /// Candidate quotes close to a source quote but changed, with the word difference.
+    pub altered: Vec<String>,
+}
+
+impl FactLists {
+    /// The missing, unsupported and altered facts of a report, as `kind: text` lines.
+    pub fn of(r: &FactReport) -> Self {
+        let mut l = FactLists::default();
+        for c in &r.checks {
+            let kind = match c.kind {
+                facts::FactKind::Number => "number",
+                facts::FactKind::Name => "name",
+                facts::FactKind::Quote => "quote",
+            };
+            let item = format!("{kind}: {}", c.text);
+            match c.status {
+                FactStatus::Missing => l.missing.push(item),
+                FactStatus::Unsupported => l.unsupported.push(item),
+                FactStatus::Altered => {
+                    let diff = c.diff.as_ref().map_or_else(String::new, |d| {
+                        format!(
+                            " (removed: {}; added: {})",
+                            d.removed.join(" "),
+                            d.added.join(" ")
+                        )
+                    });
+                    l.altered.push(format!("{item}{diff}"));
+                }
+                _ => {}
+            }
+        }
+        l
+    }
+}
+
+/// Facts of one candidate against the source and against the references.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct FactsResult {
+    /// Against the source (`None` when the example has none).
+    pub source: Option<FactTally>,
+    /// Against the joined references (`None` when the example has none).
+    pub references: Option<FactTally>,
+    /// Facts against the source worth a look (`None` without a source).
+    pub lists: Option<FactLists>,
+}
+
+/// One system's scores on one example, by metric family.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SystemResult {
+    /// The system.
+    pub system: String,
+    /// Per ROUGE type: the chosen reference and its counts, in the configured type order.
+    pub rouge: Vec<RougeResult>,
+    /// Compression counts (with the `compression` metric and a source).
+    pub compression: Option<Compression>,
+    /// Extractiveness (with the `extractive` metric and a source).
+    pub extractive: Option<ExtractiveResult>,
+    /// Facts (with the `facts` metric).
+    pub facts: Option<FactsResult>,
+}
+
+/// All systems' scores on one example.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExampleResult {
+    /// The example's id.
+    pub id: String,
+    /// What ROUGE compared the candidates with.
+    pub target: Target,
+    /// Number of references (1 when scored against the source).
+    pub n_refs: usize,
+    /// Lines removed from the example's texts by boilerplate cleaning.
+    pub removed_lines: usize,
+    /// Per system, in the example's order.
+    pub systems: Vec<SystemResult>,
+}
+
+impl SystemResult {
+    /// A result with no score, for declaring the columns of `config`.
+    fn placeholder(config: &EvalConfig) -> Self {
+        SystemResult {
+            system: String::new(),
+            rouge: config
+                .rouge_types
+                .iter()
+                .map(|&rouge_type| RougeResult {
+                    rouge_type,
+                    reference: 0,
+                    counts: Counts::default(),
+                })
+                .collect(),
+            compression: None,
+            extractive: None,
+            facts: None,
+        }
+    }
+
+    /// Declares every column of `config` with this result's value, in order.
+    pub fn emit<S: Sink>(&self, config: &EvalConfig, sink: &mut S) {
+        emit_rouge(&self.rouge, sink);
+        if config.compression {
+            emit_compression(self.compression.as_ref(), sink);
+        }
+        if config.extractive {
+            emit_extractive(self.extractive.as_ref(), sink);
+        }
+        if config.facts {
+            let f = self.facts.as_ref();
+            emit_facts(
+                f.and_then(|f| f.source.as_ref()),
+                Section::FactsSource,
+                "facts",
+                sink,
+            );
+            emit_facts(
+                f.and_then(|f| f.references.as_ref()),
+                Section::FactsReferences,
+                "facts_ref",
+                sink,
+            );
+        }
+    }
+
+    /// This result's values in column order, written into `out` (cleared first).
+    pub fn values_into(&self, config: &EvalConfig, out: &mut Vec<Option<f64>>) {
+        out.clear();
+        self.emit(config, &mut ValueSink(out));
+    }
+
+    /// This result's values in column order.
+    pub fn values(&self, config: &EvalConfig) -> Vec<Option<f64>> {
+        let mut v = Vec::new();
+        self.values_into(config, &mut v);
+        v
+    }
+}
+
+/// The value columns of `config`, in order.
+pub fn columns(config: &EvalConfig) -> Vec<Column> {
+    let mut sink = ColumnSink::default();
+    SystemResult::placeholder(config).emit(config, &mut sink);
+    sink.0
+}
+
+fn emit_rouge<S: Sink>(rouge: &[RougeResult], sink: &mut S) {
+    for r in rouge {
+        let t = r.rouge_type;
+        let s = r.counts.score();
+        for (field, short, v) in [
+            ("precision", "P", s.precision),
+            ("recall", "R", s.recall),
+            ("fmeasure", "F", s.fmeasure),
+        ] {
+            sink.put(
+                || {
+                    Column::new(
+                        format!("{t}.{field}"),
+                        format!("{t} {short}"),
+                        Section::Rouge,
+                        Better::Higher,
+                    )
+                },
+                Some(v),
+            );
+        }
+    }
+}
+
+fn emit_compression<S: Sink>(c: Option<&Compression>, sink: &mut S) {
+    let expansion = c.map(Compression::is_expansion);
+    // An expansion has no compression ratio (the candidate is longer than the source).
+    let ratio = |f: fn(&Compression) -> Option<f64>| match (c, expansion) {
+        (Some(c), Some(false)) => f(c),
+        _ => None,
+    };
+    let values = [
+        (
+            "compression.words",
+            "ratio words",
+            ratio(Compression::word_ratio),
+        ),
+        (
+            "compression.chars",
+            "ratio chars",
+            ratio(Compression::char_ratio),
+        ),
+        (
+            "compression.sentences",
+            "ratio sents",
+            ratio(Compression::sentence_ratio),
+        ),
+        (
+            "compression.length_share",
+            "length share",
+            c.and_then(Compression::length_share),
+        ),
+        (
+            "compression.expansion",
+            "expansion",
+            expansion.map(|e| if e { 1.0 } else { 0.0 }),
+        ),
+    ];
+    for (key, label, v) in values {
+        sink.put(
+            || Column::new(key, label, Section::Compression, Better::Neither),
+            v,
+        );
+    }
+}
+
+/// Novel n-gram keys and labels for n = 1..=4 (types, then token-weighted).
+const NOVEL: [(&str, &str, &str, &str); 4] = [
+    ("novel.1", "novel 1g", "novel.1.tokens", "novel 1g tok"),
+    ("novel.2", "novel 2g", "novel.2.tokens", "novel 2g tok"),
+    ("novel.3", "novel 3g", "novel.3.tokens", "novel 3g tok"),
+    ("novel.4", "novel 4g", "novel.4.tokens", "novel 4g tok"),
+];
+
+/// Repetition keys and labels for n = 1..=3.
+const REPETITION: [(&str, &str); 3] = [
+    ("repetition.1", "REGS-1"),
+    ("repetition.2", "REGS-2"),
+    ("repetition.3", "REGS-3"),
+];
+
+fn emit_extractive<S: Sink>(e: Option<&ExtractiveResult>, sink: &mut S) {
+    const X: Section = Section::Extractiveness;
+    let col = |key: &'static str, label: &'static str, detail: bool| {
+        move || {
+            let c = Column::new(key, label, X, Better::Neither);
+            if detail { c.detail() } else { c }
+        }
+    };
+    // Fragments are defined for a candidate with at least one token.
+    let fragments = e.filter(|e| e.compat.summary_tokens > 0);
+    let frag = |f: fn(&ExtractiveResult) -> f64| fragments.map(f);
+    sink.put(
+        col("extractive.coverage", "coverage", false),
+        frag(|e| e.compat.coverage),
+    );
+    sink.put(
+        col("extractive.density", "density", false),
+        frag(|e| e.compat.density),
+    );
+    sink.put(
+        col("extractive.coverage_exact", "coverage exact", true),
+        frag(|e| e.exact.coverage),
+    );
+    sink.put(
+        col("extractive.density_exact", "density exact", true),
+        frag(|e| e.exact.density),
+    );
+    sink.put(
+        col("extractive.normalized_density", "norm. density", true),
+        frag(|e| e.compat.normalized_density),
+    );
+    for (n, &(key, label, _, _)) in NOVEL.iter().enumerate() {
+        let v = e.map(|e| &e.novel[n]).filter(|x| x.distinct > 0);
+        sink.put(col(key, label, false), v.map(NovelNgrams::ratio));
+    }
+    for (n, &(_, _, key, label)) in NOVEL.iter().enumerate() {
+        let v = e.map(|e| &e.novel[n]).filter(|x| x.total > 0);
+        sink.put(
+            col(key, label, true),
+            v.map(NovelNgrams::token_weighted_ratio),
+        );
+    }
+    for (n, &(key, label)) in REPETITION.iter().enumerate() {
+        let v = e.map(|e| &e.repetition[n]).filter(|x| x.total > 0);
+        sink.put(
+            || Column::new(key, label, X, Better::Lower),
+            v.map(Repetition::ratio),
+        );
+    }
+}
+
+fn emit_facts<S: Sink>(
+    tally: Option<&FactTally>,
+    section: Section,
+    prefix: &'static str,
+    sink: &mut S,
+) {
+    let categories: [(&str, &str, fn(&FactTally) -> &CategoryCounts); 4] = [
+        ("", "all", |t| &t.overall),
+        ("numbers.", "numbers", |t| &t.numbers),
+        ("names.", "names", |t| &t.names),
+        ("quotes.", "quotes", |t| &t.quotes),
+    ];
+    for (cat, label, counts) in categories {
+        let c = tally.map(counts);
+        let measures: [(&str, &str, Option<f64>); 2] = [
+            ("retention", "kept", c.and_then(CategoryCounts::retention)),
+            ("support", "supported", c.and_then(CategoryCounts::support)),
+        ];
+        for (what, short, v) in measures {
+            sink.put(
+                || {
+                    Column::new(
+                        format!("{prefix}.{cat}{what}"),
+                        format!("{label} {short}"),
+                        section,
+                        Better::Higher,
+                    )
+                },
+                v,
+            );
+        }
+    }
+}
