@@ -3,14 +3,9 @@
 
 use std::io::Write;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::common::{fixture, jsonl};
-
-fn sumbench() -> Command {
-    Command::cargo_bin("sumbench").unwrap()
-}
+use crate::common::{fixture, jsonl, sumbench};
 
 #[test]
 fn score_prints_a_table_and_json() {

@@ -16,17 +16,18 @@ pub fn jsonl(name: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The `sumbench` binary, ready for arguments.
+pub fn sumbench() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("sumbench").unwrap()
+}
+
 /// Runs `sumbench` with `args`, asserts success (showing stderr otherwise), returns stdout.
 pub fn run_ok<I, S>(args: I) -> Vec<u8>
 where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
 {
-    let out = assert_cmd::Command::cargo_bin("sumbench")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let out = sumbench().args(args).output().unwrap();
     assert!(
         out.status.success(),
         "{}",

@@ -1,7 +1,7 @@
 //! `sumbench explain` and the fact metrics in `eval`: the seed corpus facts named in the issue
 //! show up with the right status in every place a user looks.
 
-use assert_cmd::Command;
+use crate::common::sumbench;
 use serde_json::Value;
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/datasets/seed-news");
@@ -77,14 +77,12 @@ fn explain_on_two_files_and_its_errors() {
         text.contains("unsupported") && text.contains("9,000") && text.contains("Jon Finer"),
         "{text}"
     );
-    let out = Command::cargo_bin("sumbench")
-        .unwrap()
+    let out = sumbench()
         .args(["explain", "--source", s.to_str().unwrap()])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = Command::cargo_bin("sumbench")
-        .unwrap()
+    let out = sumbench()
         .args(["explain", SEEDS, "--id", "nope"])
         .output()
         .unwrap();

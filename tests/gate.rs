@@ -5,17 +5,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use sumbench::evaluate::{Better, Column, Section};
 use sumbench::stats::compare::{Gate, LoadedReport, TestConfig, compare_reports};
 use sumbench::stats::{BootstrapConfig, Rng};
 
-use crate::common::{fixture, jsonl};
-
-fn sumbench() -> Command {
-    Command::cargo_bin("sumbench").unwrap()
-}
+use crate::common::{fixture, jsonl, sumbench};
 
 fn eval_json(input: &Path, out: &Path, extra: &[&str]) {
     let o = sumbench()

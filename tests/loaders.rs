@@ -4,14 +4,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::common::sumbench;
 use serde_json::Value;
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/datasets/seed-news");
-
-fn sumbench() -> Command {
-    Command::cargo_bin("sumbench").unwrap()
-}
 
 fn json_report(args: &[&str]) -> Value {
     let args = args.iter().copied().chain(["--format", "json"]);

@@ -8,7 +8,7 @@ use sumbench::evaluate::{EvalConfig, Evaluator, Workspace};
 use sumbench::metrics::rouge::RougeType;
 use sumbench::text::Stemmer;
 
-use crate::common::jsonl;
+use crate::common::{jsonl, sumbench};
 
 const TOLERANCE: f64 = 1e-12;
 
@@ -114,8 +114,7 @@ fn edge_fixture_tokens_match_rouge_score() {
 #[test]
 fn no_refs_edge_case_is_a_clear_error_in_the_cli() {
     let _ = Value::Null;
-    let out = assert_cmd::Command::cargo_bin("sumbench")
-        .unwrap()
+    let out = sumbench()
         .args([
             "eval",
             crate::common::fixture("edge.jsonl").to_str().unwrap(),

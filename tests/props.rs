@@ -67,7 +67,9 @@ proptest! {
             removed_lines: 0,
         };
         let ours = evaluator.evaluate(&example, &mut Workspace::default()).unwrap();
-        for (chosen, (_, s)) in ours.systems[0].rouge.iter().zip(theirs.iter()) {
+        prop_assert_eq!(ours.systems[0].rouge.len(), theirs.iter().count());
+        for (chosen, (name, s)) in ours.systems[0].rouge.iter().zip(theirs.iter()) {
+            prop_assert_eq!(chosen.rouge_type.as_str(), name.to_string());
             let o = chosen.counts.score();
             prop_assert_eq!(o.precision, s.precision, "{} precision", chosen.rouge_type);
             prop_assert_eq!(o.recall, s.recall, "{} recall", chosen.rouge_type);

@@ -1,5 +1,7 @@
 //! The README tells the truth: its seed-dataset table is what `eval datasets/seed-news` prints.
 
+use crate::common::sumbench;
+
 #[test]
 fn readme_seed_table_is_current() {
     let readme =
@@ -9,8 +11,7 @@ fn readme_seed_table_is_current() {
         .nth(1)
         .and_then(|b| b.split("```\n").nth(1))
         .expect("README has the seed table block");
-    let out = assert_cmd::Command::cargo_bin("sumbench")
-        .unwrap()
+    let out = sumbench()
         .args([
             "eval",
             concat!(env!("CARGO_MANIFEST_DIR"), "/datasets/seed-news"),

@@ -1,7 +1,7 @@
 //! Renderers: a snapshot (insta) of each format on the same small report, so any change to an
 //! output format is a reviewed change. Also: the `pair` subcommand on the seed folder.
 
-use assert_cmd::Command;
+use crate::common::sumbench;
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/datasets/seed-news");
 
@@ -69,8 +69,7 @@ fn output_file_equals_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.md");
     let f = dataset();
-    let out = Command::cargo_bin("sumbench")
-        .unwrap()
+    let out = sumbench()
         .args(["eval", "--format", "markdown", "--output"])
         .arg(&path)
         .arg(f.path())
@@ -93,8 +92,7 @@ fn pair_groups_the_seed_folder_without_its_manifest() {
             std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
         }
     }
-    let out = Command::cargo_bin("sumbench")
-        .unwrap()
+    let out = sumbench()
         .args(["pair", "--format", "json", "--write-manifest"])
         .arg(dir.path())
         .output()
@@ -128,8 +126,7 @@ fn pair_groups_the_seed_folder_without_its_manifest() {
     );
     // The written manifest loads, and evaluating the folder with it scores the three rewrites.
     assert!(dir.path().join("manifest.json").exists());
-    let out = Command::cargo_bin("sumbench")
-        .unwrap()
+    let out = sumbench()
         .args(["eval", "--format", "json"])
         .arg(dir.path())
         .output()
@@ -149,16 +146,14 @@ fn pair_groups_the_seed_folder_without_its_manifest() {
             .any(|n| n.as_str().unwrap().contains("003_f4dcfb55ada61dbb.txt"))
     );
     // A second --write-manifest refuses to overwrite.
-    let out = Command::cargo_bin("sumbench")
-        .unwrap()
+    let out = sumbench()
         .args(["pair", "--write-manifest"])
         .arg(dir.path())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     // --show-removed lists the boilerplate.
-    let out = Command::cargo_bin("sumbench")
-        .unwrap()
+    let out = sumbench()
         .args(["pair", "--show-removed"])
         .arg(dir.path())
         .output()
@@ -173,11 +168,7 @@ fn pair_groups_the_seed_folder_without_its_manifest() {
 
 #[test]
 fn eval_on_the_seed_folder_shows_every_section() {
-    let out = Command::cargo_bin("sumbench")
-        .unwrap()
-        .args(["eval", SEEDS])
-        .output()
-        .unwrap();
+    let out = sumbench().args(["eval", SEEDS]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     for needle in [

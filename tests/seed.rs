@@ -1,6 +1,7 @@
 //! The built-in seed dataset: its JSONL form matches the article files, and the negative
 //! control (003) scores below the real rewrites.
 
+use crate::common::sumbench;
 use serde_json::Value;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/datasets/seed-news");
@@ -25,8 +26,7 @@ fn jsonl_texts_equal_the_article_files() {
 
 #[test]
 fn negative_control_scores_lowest_on_rouge2_and_rouge_l() {
-    let out = assert_cmd::Command::cargo_bin("sumbench")
-        .unwrap()
+    let out = sumbench()
         .args([
             "eval",
             "--format",
@@ -61,8 +61,7 @@ fn negative_control_scores_lowest_on_rouge2_and_rouge_l() {
 
 #[test]
 fn compression_marks_the_expansion_and_measures_the_condensed_rewrites() {
-    let out = assert_cmd::Command::cargo_bin("sumbench")
-        .unwrap()
+    let out = sumbench()
         .args(["eval", "--format", "json", DIR])
         .output()
         .unwrap();
@@ -97,8 +96,7 @@ fn compression_marks_the_expansion_and_measures_the_condensed_rewrites() {
 fn extractive_and_compression_values_do_not_depend_on_the_rouge_stemmer() {
     // They use unstemmed tokens whatever --stemmer says (the signature's ext-tok).
     let run = |stemmer: &str| {
-        let out = assert_cmd::Command::cargo_bin("sumbench")
-            .unwrap()
+        let out = sumbench()
             .args(["eval", "--format", "json", "--stemmer", stemmer, DIR])
             .output()
             .unwrap();

@@ -5,11 +5,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use comfy_table::{Cell, CellAlignment, presets::UTF8_FULL_CONDENSED};
-use serde_json::json;
 use sumbench::dataset::clean::clean;
 use sumbench::dataset::directory::{Manifest, read_documents};
 use sumbench::dataset::pair::{PairConfig, pair};
+use sumbench::report::render_pairing;
 
 use super::Failure;
 
@@ -72,64 +71,8 @@ pub fn run(args: PairArgs) -> Result<(), Failure> {
     };
     let pairing = pair(&docs, &config);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if args.format == "json" {
-        let v = json!({"pairing": pairing, "removed": if args.show_removed {
-            json!(removed.iter().map(|(n, r)| json!({"file": n, "lines": r})).collect::<Vec<_>>())
-        } else {
-            json!(null)
-        }});
-        serde_json::to_writer_pretty(&mut out, &v)?;
-        writeln!(out)?;
-    } else {
-        for g in &pairing.groups {
-            writeln!(
-                out,
-                "story with source {} ({} rewrites)",
-                g.source,
-                g.rewrites.len()
-            )?;
-            let mut t = comfy_table::Table::new();
-            t.load_style(UTF8_FULL_CONDENSED);
-            t.set_header(vec![
-                "rewrite",
-                "share of rewrite in source",
-                "share of source in rewrite",
-                "length ratio (words)",
-            ]);
-            for r in &g.rewrites {
-                let num = |x: f64| Cell::new(format!("{x:.3}")).set_alignment(CellAlignment::Right);
-                t.add_row(vec![
-                    Cell::new(&r.name),
-                    num(r.containment_in_source),
-                    num(r.source_in_rewrite),
-                    num(r.length_ratio),
-                ]);
-            }
-            writeln!(out, "{t}")?;
-        }
-        if pairing.unpaired.is_empty() {
-            writeln!(out, "unpaired: none")?;
-        } else {
-            writeln!(
-                out,
-                "unpaired (no other document shares its story): {}",
-                pairing.unpaired.join(", ")
-            )?;
-        }
-        writeln!(
-            out,
-            "rule: word {}-gram shingles; linked when containment either way > {}; source = the member whose shingles recur most in the others",
-            pairing.shingle_size, pairing.threshold
-        )?;
-        if args.show_removed {
-            for (name, lines) in &removed {
-                writeln!(out, "\nremoved from {name}: {} lines", lines.len())?;
-                for r in lines {
-                    writeln!(out, "  {:>4} [{}] {}", r.line, r.rule, r.text)?;
-                }
-            }
-        }
-    }
+    let removed = args.show_removed.then_some(removed.as_slice());
+    render_pairing(&mut out, &pairing, removed, args.format == "json")?;
     out.flush()?;
     if args.write_manifest {
         let path = args.dir.join("manifest.json");

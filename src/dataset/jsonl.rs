@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{Candidate, Example, LineReader};
+use super::{Candidate, Example};
 use crate::error::{Error, Result};
 
 /// Where to find each field in a JSON record: lists of alternative dotted paths, tried in order.
@@ -199,52 +199,6 @@ pub fn example_from_value(
         candidates,
         removed_lines: 0,
     })
-}
-
-/// Streams examples from a JSONL file. Blank lines are not records and are passed over.
-pub struct JsonlReader {
-    lines: LineReader,
-    fields: FieldMap,
-}
-
-impl JsonlReader {
-    /// Opens `path` (`-` for standard input).
-    pub fn open(path: &Path, fields: FieldMap) -> Result<Self> {
-        Ok(JsonlReader {
-            lines: LineReader::open(path)?,
-            fields,
-        })
-    }
-
-    /// Reads from an existing line reader.
-    pub fn from_lines(lines: LineReader, fields: FieldMap) -> Self {
-        JsonlReader { lines, fields }
-    }
-}
-
-impl Iterator for JsonlReader {
-    type Item = Result<Example>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let path = self.lines.path().to_owned();
-        loop {
-            let (line, text) = match self.lines.next_line() {
-                Ok(Some(x)) => x,
-                Ok(None) => return None,
-                Err(e) => return Some(Err(e)),
-            };
-            if text.trim().is_empty() {
-                continue;
-            }
-            let value: Value = match serde_json::from_str(text) {
-                Ok(v) => v,
-                Err(e) => {
-                    return Some(Err(Error::record(path, line, format!("invalid JSON: {e}"))));
-                }
-            };
-            return Some(example_from_value(&value, &self.fields, &path, line));
-        }
-    }
 }
 
 /// The fast path for records with the default field names: a typed, single-pass

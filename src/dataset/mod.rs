@@ -16,5 +16,5 @@ pub mod pair;
 pub mod table;
 
 pub use example::{Candidate, Example};
-pub use jsonl::{FieldMap, JsonlReader};
+pub use jsonl::FieldMap;
 pub use lines::{ChunkedLines, LineReader, SharedLine, read_to_string};

@@ -35,7 +35,7 @@ pub struct ExtractiveResult {
 
 /// Fact tallies of one candidate against one side (the source, or the joined references):
 /// every category's counts.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct FactTally {
     /// All categories together.
     pub overall: CategoryCounts,
@@ -51,10 +51,10 @@ impl FactTally {
     /// The tallies of a fact report.
     pub fn of(r: &FactReport) -> Self {
         FactTally {
-            overall: r.overall.clone(),
-            numbers: r.numbers.clone(),
-            names: r.names.clone(),
-            quotes: r.quotes.clone(),
+            overall: r.overall,
+            numbers: r.numbers,
+            names: r.names,
+            quotes: r.quotes,
         }
     }
 }
@@ -347,7 +347,8 @@ fn emit_facts<S: Sink>(
     prefix: &'static str,
     sink: &mut S,
 ) {
-    let categories: [(&str, &str, fn(&FactTally) -> &CategoryCounts); 4] = [
+    type Category = (&'static str, &'static str, fn(&FactTally) -> &CategoryCounts);
+    let categories: [Category; 4] = [
         ("", "all", |t| &t.overall),
         ("numbers.", "numbers", |t| &t.numbers),
         ("names.", "names", |t| &t.names),

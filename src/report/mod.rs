@@ -3,8 +3,10 @@
 
 mod comparison;
 mod csv;
+mod explain;
 mod json;
 mod markdown;
+mod pairing;
 pub mod schema;
 mod table;
 
@@ -17,8 +19,10 @@ use crate::stats::corpus::SystemSummary;
 
 pub use self::csv::Csv;
 pub use comparison::render_comparison;
+pub use explain::render_facts;
 pub use json::{Json, Jsonl};
 pub use markdown::Markdown;
+pub use pairing::render_pairing;
 pub use schema::{RunCounts, SCHEMA, read_report};
 pub use table::Table;
 

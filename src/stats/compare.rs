@@ -444,7 +444,9 @@ pub fn compare_with_baseline(
     names
         .into_iter()
         .map(|name| {
-            let values: Vec<(Vec<Option<f64>>, Vec<Option<f64>>)> = results
+            // Per example both systems have: (baseline values, current values).
+            type Values = Vec<Option<f64>>;
+            let values: Vec<(Values, Values)> = results
                 .iter()
                 .filter_map(|e| {
                     let b = e.systems.iter().find(|s| s.system == base)?;
