@@ -347,7 +347,11 @@ fn emit_facts<S: Sink>(
     prefix: &'static str,
     sink: &mut S,
 ) {
-    type Category = (&'static str, &'static str, fn(&FactTally) -> &CategoryCounts);
+    type Category = (
+        &'static str,
+        &'static str,
+        fn(&FactTally) -> &CategoryCounts,
+    );
     let categories: [Category; 4] = [
         ("", "all", |t| &t.overall),
         ("numbers.", "numbers", |t| &t.numbers),

@@ -55,13 +55,10 @@ pub fn render_comparison(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Table => {
+        Format::Table | Format::Markdown => {
             render_systems(report, format, out)?;
-            footer(report, out, "")
-        }
-        Format::Markdown => {
-            render_systems(report, format, out)?;
-            footer(report, out, "> ")
+            let prefix = if format == Format::Markdown { "> " } else { "" };
+            footer(report, out, prefix)
         }
         other => render_data(report, other, out),
     }

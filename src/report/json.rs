@@ -23,37 +23,34 @@ struct CountsMap<'a>(&'a [RougeResult]);
 
 impl serde::Serialize for CountsMap<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for c in self.0 {
-            m.serialize_entry(
-                c.rouge_type.as_str(),
-                &CountsRecord {
-                    hits: c.counts.hits,
-                    candidate_total: c.counts.candidate_total,
-                    reference_total: c.counts.reference_total,
-                    reference: c.reference,
-                },
-            )?;
-        }
-        m.end()
+        s.collect_map(self.0.iter().map(|c| {
+            let record = CountsRecord {
+                hits: c.counts.hits,
+                candidate_total: c.counts.candidate_total,
+                reference_total: c.counts.reference_total,
+                reference: c.reference,
+            };
+            (c.rouge_type.as_str(), record)
+        }))
     }
 }
 
-/// Every column's value of one example, by key.
+/// Column values of one example and system, by key: every column, or (`skip_rouge`) those
+/// outside the ROUGE section.
 struct ValuesMap<'a> {
     columns: &'a [Column],
     values: &'a [Option<f64>],
+    skip_rouge: bool,
 }
 
 impl serde::Serialize for ValuesMap<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(self.columns.len()))?;
-        for (c, v) in self.columns.iter().zip(self.values) {
-            m.serialize_entry(&c.key, v)?;
-        }
-        m.end()
+        let pairs = self.columns.iter().zip(self.values);
+        s.collect_map(
+            pairs
+                .filter(|(c, _)| !(self.skip_rouge && c.section == Section::Rouge))
+                .map(|(c, v)| (&c.key, v)),
+        )
     }
 }
 
@@ -77,6 +74,7 @@ impl serde::Serialize for ExamplesView<'_> {
                     values: ValuesMap {
                         columns: &report.columns,
                         values: &values,
+                        skip_rouge: false,
                     },
                     facts: fact_lists(sys).map(Cow::Borrowed),
                 })?;
@@ -126,31 +124,11 @@ struct ScoresMap<'a>(&'a [RougeResult]);
 
 impl serde::Serialize for ScoresMap<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for c in self.0 {
-            m.serialize_entry(c.rouge_type.as_str(), &c.counts.score())?;
-        }
-        m.end()
-    }
-}
-
-/// The non-ROUGE columns of one example and system, by key.
-struct MetricsMap<'a> {
-    columns: &'a [Column],
-    values: &'a [Option<f64>],
-}
-
-impl serde::Serialize for MetricsMap<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(None)?;
-        for (c, v) in self.columns.iter().zip(self.values) {
-            if c.section != Section::Rouge {
-                m.serialize_entry(&c.key, v)?;
-            }
-        }
-        m.end()
+        s.collect_map(
+            self.0
+                .iter()
+                .map(|c| (c.rouge_type.as_str(), c.counts.score())),
+        )
     }
 }
 
@@ -161,7 +139,7 @@ struct Line<'a> {
     system: &'a str,
     scores: ScoresMap<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    metrics: Option<MetricsMap<'a>>,
+    metrics: Option<ValuesMap<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     facts: Option<&'a crate::evaluate::FactLists>,
 }
@@ -241,9 +219,10 @@ impl Jsonl {
                     id: &e.id,
                     system: &s.system,
                     scores: ScoresMap(&s.rouge),
-                    metrics: other_columns.then_some(MetricsMap {
+                    metrics: other_columns.then_some(ValuesMap {
                         columns,
                         values: &values,
+                        skip_rouge: true,
                     }),
                     facts,
                 };

@@ -407,20 +407,14 @@ pub fn compare_reports(
 
 /// The (system, id) keys present in one report only: (only in baseline, only in current).
 pub fn unmatched(baseline: &LoadedReport, current: &LoadedReport) -> (Vec<String>, Vec<String>) {
-    let fmt = |(s, id): &(String, String)| format!("{s}/{id}");
-    let only_base = baseline
-        .values
-        .keys()
-        .filter(|k| !current.values.contains_key(*k))
-        .map(fmt)
-        .collect();
-    let only_cur = current
-        .values
-        .keys()
-        .filter(|k| !baseline.values.contains_key(*k))
-        .map(fmt)
-        .collect();
-    (only_base, only_cur)
+    let only = |a: &LoadedReport, b: &LoadedReport| -> Vec<String> {
+        a.values
+            .keys()
+            .filter(|k| !b.values.contains_key(*k))
+            .map(|(s, id)| format!("{s}/{id}"))
+            .collect()
+    };
+    (only(baseline, current), only(current, baseline))
 }
 
 /// Every system of `results` other than `base` against `base`, on the examples where both
