@@ -33,5 +33,6 @@ pub mod run;
 pub mod signature;
 pub mod stats;
 pub mod text;
+pub mod wording;
 
 pub use error::{Error, Result};

@@ -24,6 +24,7 @@ use crate::signature::Signature;
 use crate::stats::BootstrapConfig;
 use crate::stats::compare::{TestConfig, compare_with_baseline};
 use crate::stats::corpus::{Accumulator, IntervalMethod, bands};
+use crate::wording::count;
 
 /// How the report aggregates and tests.
 #[derive(Debug, Clone, Default)]
@@ -211,7 +212,10 @@ pub fn evaluate_dataset(
         let why = if skipped.is_empty() {
             String::new()
         } else {
-            format!(" ({} skipped as invalid)", skipped.len())
+            format!(
+                " ({} skipped as invalid)",
+                count(skipped.len() as u64, "example", "examples")
+            )
         };
         return Err(Error::Dataset {
             path: name.into(),
@@ -221,17 +225,24 @@ pub fn evaluate_dataset(
     let mut notes = loaded.notes.clone();
     if !skipped.is_empty() {
         notes.push(format!(
-            "{} invalid examples skipped (--skip-invalid)",
-            skipped.len()
+            "{} skipped (--skip-invalid)",
+            count(skipped.len() as u64, "invalid example", "invalid examples")
         ));
     }
     let mut warnings = Vec::new();
     for (n, what) in [
-        (validation.empty_candidates, "empty candidates"),
-        (validation.empty_references, "empty references"),
+        (
+            validation.empty_candidates,
+            ["empty candidate", "empty candidates"],
+        ),
+        (
+            validation.empty_references,
+            ["empty reference", "empty references"],
+        ),
     ] {
         if n > 0 {
-            notes.push(format!("{n} {what} (they score 0)"));
+            let they = if n == 1 { "it scores" } else { "they score" };
+            notes.push(format!("{} ({they} 0)", count(n, what[0], what[1])));
         }
     }
     let mut report = build_report(
@@ -331,9 +342,19 @@ pub fn build_report(
         notes.insert(
             0,
             format!(
-                "{} of {} examples have no reference: their ROUGE is computed against the source",
+                "{} of {} {} no reference: {} ROUGE is computed against the source",
                 acc.against_source(),
-                acc.examples()
+                count(acc.examples(), "example", "examples"),
+                if acc.against_source() == 1 {
+                    "has"
+                } else {
+                    "have"
+                },
+                if acc.against_source() == 1 {
+                    "its"
+                } else {
+                    "their"
+                },
             ),
         );
     }

@@ -90,7 +90,7 @@ fn self_comparison_passes_and_a_planted_regression_fails() {
         "{md}"
     );
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("regression on 2 gated metric(s)"), "{err}");
+    assert!(err.contains("regression on 2 gated metrics"), "{err}");
     // A tolerance larger than the drop lets it pass.
     let o = sumbench()
         .arg("compare")

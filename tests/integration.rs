@@ -11,6 +11,7 @@ mod loaders;
 mod parity;
 mod props;
 mod readme;
+mod reliability;
 mod reports;
 mod seed;
 mod stats_props;

@@ -169,7 +169,7 @@ fn line_aligned_files_and_their_mismatch_error() {
     let err = fails(&["eval", "--candidates", &c, "--references", &short]);
     assert!(err.contains("different numbers of lines"), "{err}");
     assert!(
-        err.contains("sys.txt has 2 lines") && err.contains("short.txt has 1 lines"),
+        err.contains("sys.txt has 2 lines") && err.contains("short.txt has 1 line"),
         "{err}"
     );
 }
@@ -256,7 +256,7 @@ fn validation_errors_or_counted_warnings() {
     );
     let out = sumbench().args(["eval", &empty]).output().unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("1 empty candidates (they score 0)"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 empty candidate (it scores 0)"));
 }
 
 #[test]

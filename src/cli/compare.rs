@@ -10,6 +10,7 @@ use sumbench::dataset::read_to_string;
 use sumbench::report::{Format, read_report, render_comparison};
 use sumbench::stats::BootstrapConfig;
 use sumbench::stats::compare::{CompareReport, Gate, TestConfig, compare_reports, unmatched};
+use sumbench::wording::count;
 
 use super::{Failure, output};
 
@@ -92,8 +93,8 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
             s
         };
         let msg = format!(
-            "{} examples only in the baseline{}{}, {} only in the current report{}{}",
-            only_base.len(),
+            "{} only in the baseline{}{}, {} only in the current report{}{}",
+            count(only_base.len() as u64, "example", "examples"),
             if only_base.is_empty() { "" } else { ": " },
             show(&only_base),
             only_cur.len(),
@@ -137,8 +138,8 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
     let regressions = report.regressions();
     if !regressions.is_empty() {
         eprintln!(
-            "sumbench: regression on {} gated metric(s):",
-            regressions.len()
+            "sumbench: regression on {}:",
+            count(regressions.len() as u64, "gated metric", "gated metrics")
         );
         for r in &regressions {
             eprintln!("  {r}");

@@ -13,6 +13,7 @@ use sumbench::run::{ReportOptions, RunOptions, evaluate_dataset};
 use sumbench::stats::BootstrapConfig;
 use sumbench::stats::compare::TestConfig;
 use sumbench::stats::corpus::IntervalMethod;
+use sumbench::wording::count;
 
 use super::{Failure, MetricArgs, output};
 
@@ -206,8 +207,8 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let skipped = &outcome.skipped;
     if !skipped.is_empty() {
         eprintln!(
-            "sumbench: warning: skipped {} invalid examples:",
-            skipped.len()
+            "sumbench: warning: skipped {}:",
+            count(skipped.len() as u64, "invalid example", "invalid examples")
         );
         for s in skipped.iter().take(20) {
             eprintln!("  {s}");

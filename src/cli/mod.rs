@@ -93,7 +93,21 @@ fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write + Send>> {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            // One prefix for every error, clap's usage errors included.
+            let text = e.render().to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            eprint!("sumbench: error: {text}");
+            return ExitCode::from(2);
+        }
+    };
     let result = match cli.command {
         Command::Score(args) => score::run(args),
         Command::Eval(args) => eval::run(args),
@@ -105,13 +119,29 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             // A closed pipe (`| head`) is not an error worth reporting.
-            if let Some(io) = f.error.downcast_ref::<std::io::Error>()
-                && io.kind() == std::io::ErrorKind::BrokenPipe
-            {
+            let io = match f.error.downcast_ref::<sumbench::Error>() {
+                Some(sumbench::Error::Output(io)) => Some(io),
+                _ => f.error.downcast_ref::<std::io::Error>(),
+            };
+            if io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("sumbench: error: {:#}", f.error);
+            eprintln!("sumbench: error: {}", message(&f.error));
             ExitCode::from(f.code)
         }
     }
+}
+
+/// The error with its causes, each cause added only when the text so far does not already
+/// say it (the library's messages quote their underlying error).
+fn message(error: &anyhow::Error) -> String {
+    let mut text = error.to_string();
+    for cause in error.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
 }

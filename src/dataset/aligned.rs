@@ -109,7 +109,11 @@ impl AlignedReader {
                     n = r.lines_read();
                 }
             }
-            counts.push(format!("{} has {n} lines", r.path().display()));
+            counts.push(format!(
+                "{} has {}",
+                r.path().display(),
+                crate::wording::count(n as u64, "line", "lines")
+            ));
         }
         Error::Dataset {
             path: PathBuf::from("line-aligned input"),

@@ -178,8 +178,12 @@ pub fn load(dir: &Path, pair_config: &PairConfig) -> Result<DirectoryDataset> {
         )];
         if !pairing.unpaired.is_empty() {
             notes.push(format!(
-                "{} unpaired documents not evaluated: {}",
-                pairing.unpaired.len(),
+                "{} not evaluated: {}",
+                crate::wording::count(
+                    pairing.unpaired.len() as u64,
+                    "unpaired document",
+                    "unpaired documents"
+                ),
                 pairing.unpaired.join(", ")
             ));
         }
@@ -261,8 +265,9 @@ fn from_manifest(
     }
     if !texts.is_empty() {
         notes.push(format!(
-            "{} .txt files not in the manifest were not evaluated: {}",
-            texts.len(),
+            "{} not in the manifest {} not evaluated: {}",
+            crate::wording::count(texts.len() as u64, ".txt file", ".txt files"),
+            if texts.len() == 1 { "was" } else { "were" },
             texts.keys().cloned().collect::<Vec<_>>().join(", ")
         ));
     }

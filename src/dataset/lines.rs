@@ -114,6 +114,9 @@ pub struct ChunkedLines {
     eof: bool,
 }
 
+/// The UTF-8 encoding of U+FEFF, the byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// The size of a block; a longer line makes its block as long as needed.
 const BLOCK: usize = 256 * 1024;
 
@@ -141,7 +144,12 @@ impl ChunkedLines {
         if self.pos == self.complete && !self.refill()? {
             return Ok(None);
         }
-        let start = self.pos;
+        let mut start = self.pos;
+        // A UTF-8 byte-order mark at the start of the input is not part of the first line
+        // (editors on Windows write one; CSV readers skip it too).
+        if self.line == 0 && self.block[start..self.complete].starts_with(BOM) {
+            start += BOM.len();
+        }
         let rest = &self.block[start..self.complete];
         let end = match memchr::memchr(b'\n', rest) {
             Some(len) => {
@@ -227,6 +235,9 @@ pub fn read_to_string(path: &Path) -> Result<String> {
         File::open(path)
             .and_then(|mut f| f.read_to_end(&mut bytes))
             .map_err(io)?;
+    }
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();

@@ -215,8 +215,8 @@ fn footer(report: &CompareReport, out: &mut dyn Write, prefix: &str) -> io::Resu
         } else {
             writeln!(
                 out,
-                "{prefix}gate: FAILED on {} metric(s)",
-                regressions.len()
+                "{prefix}gate: FAILED on {}",
+                crate::wording::count(regressions.len() as u64, "metric", "metrics")
             )?;
             for r in &regressions {
                 writeln!(out, "{prefix}  {r}")?;

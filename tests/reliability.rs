@@ -1,0 +1,68 @@
+//! Regression tests for the defects a new user found (issue 13): each test names its item.
+
+use std::path::Path;
+
+use crate::common::{run_ok, sumbench};
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_str().unwrap().to_owned()
+}
+
+/// Runs `sumbench` expecting exit code `code`; returns (stdout, stderr).
+fn exits(args: &[&str], code: i32) -> (String, String) {
+    let out = sumbench().args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    (String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
+}
+
+/// Item 7: a UTF-8 byte-order mark before the first JSONL record is not part of it.
+#[test]
+fn item7_jsonl_with_a_byte_order_mark_is_read() {
+    let d = tempfile::tempdir().unwrap();
+    let line = br#"{"id": "a", "reference": "the cat sat", "candidate": "the cat"}"#;
+    let plain = write(d.path(), "plain.jsonl", &[line.as_slice(), b"\n"].concat());
+    let bom = write(
+        d.path(),
+        "bom.jsonl",
+        &[b"\xEF\xBB\xBF".as_slice(), line, b"\n"].concat(),
+    );
+    let args = |p: &str| {
+        vec![
+            "eval".to_owned(),
+            p.to_owned(),
+            "--format".into(),
+            "jsonl".into(),
+        ]
+    };
+    assert_eq!(run_ok(args(&bom)), run_ok(args(&plain)));
+}
+
+/// Item 8: an OS error is said once, and every error has the same prefix (clap's too).
+#[test]
+fn item8_os_error_once_and_one_error_prefix() {
+    let (_, err) = exits(&["score", "-c", "/no/such/file", "-r", "/no/such/ref"], 2);
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+    assert!(err.starts_with("sumbench: error: /no/such/file"), "{err}");
+    let (_, err) = exits(&["eval", "--no-such-option"], 2);
+    assert!(
+        err.starts_with("sumbench: error: unexpected argument"),
+        "{err}"
+    );
+}
+
+/// Item 8: counts of one are singular.
+#[test]
+fn item8_plurals() {
+    let d = tempfile::tempdir().unwrap();
+    let sys = write(d.path(), "sys.txt", b"a b\nc d\n");
+    let short = write(d.path(), "short.txt", b"only one line\n");
+    let (_, err) = exits(&["eval", "--candidates", &sys, "--references", &short], 2);
+    assert!(
+        err.contains("short.txt has 1 line;") || err.contains("short.txt has 1 line"),
+        "{err}"
+    );
+    assert!(!err.contains("1 lines"), "{err}");
+}
