@@ -230,21 +230,10 @@ pub fn evaluate_dataset(
         ));
     }
     let mut warnings = Vec::new();
-    for (n, what) in [
-        (
-            validation.empty_candidates,
-            ["empty candidate", "empty candidates"],
-        ),
-        (
-            validation.empty_references,
-            ["empty reference", "empty references"],
-        ),
-    ] {
-        if n > 0 {
-            let they = if n == 1 { "it scores" } else { "they score" };
-            notes.push(format!("{} ({they} 0)", count(n, what[0], what[1])));
-        }
-    }
+    notes.extend(empty_text_notes(
+        validation.empty_candidates,
+        validation.empty_references,
+    ));
     let mut report = build_report(
         &evaluator,
         &acc,
@@ -284,23 +273,47 @@ pub fn evaluate_dataset(
     })
 }
 
-/// Scores one example (the `score` subcommand's pair) into a report.
-pub fn score_example(example: &Example, config: EvalConfig) -> Result<Report> {
+/// Scores one example (the `score` subcommand's pair) into a report, with the same checks
+/// and notes as a dataset run.
+pub fn score_example(example: &Example, config: EvalConfig) -> Result<Outcome> {
+    let (empty_candidates, empty_references) = Validation::local(example).map_err(Error::Usage)?;
     let evaluator = Evaluator::new(config);
     let result = evaluator
         .evaluate(example, &mut Workspace::default())
         .ok_or_else(|| Error::Usage("no reference given".into()))?;
     let mut acc = Accumulator::new(evaluator.config());
     acc.add(&result);
-    build_report(
+    let notes = empty_text_notes(empty_candidates, empty_references);
+    let warnings = notes.clone();
+    let report = build_report(
         &evaluator,
         &acc,
         vec![result],
         0,
-        Vec::new(),
+        notes,
         None,
         &ReportOptions::default(),
-    )
+    )?;
+    Ok(Outcome {
+        report,
+        skipped: Vec::new(),
+        warnings,
+    })
+}
+
+/// The notes on empty candidates and references (they score 0).
+fn empty_text_notes(candidates: u64, references: u64) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (n, what) in [
+        (candidates, ["empty candidate", "empty candidates"]),
+        (references, ["empty reference", "empty references"]),
+    ] {
+        if n > 0 {
+            let they = if n == 1 { "it scores" } else { "they score" };
+            notes.push(format!("{} ({they} 0)", count(n, what[0], what[1])));
+        }
+    }
+    notes
 }
 
 /// Assembles the report from ordered per-example results.

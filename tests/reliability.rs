@@ -66,3 +66,77 @@ fn item8_plurals() {
     );
     assert!(!err.contains("1 lines"), "{err}");
 }
+
+/// Item 3: standard input cannot stand for two texts; an empty reference is named.
+#[test]
+fn item3_stdin_twice_is_an_error_and_an_empty_reference_a_warning() {
+    let out = sumbench()
+        .args(["score", "-c", "-", "-r", "-"])
+        .write_stdin("x\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("standard input (-) is given 2 times"), "{err}");
+
+    let d = tempfile::tempdir().unwrap();
+    let c = write(d.path(), "c.txt", b"the cat sat\n");
+    let r = write(d.path(), "r.txt", b"  \n");
+    let (out, err) = exits(&["score", "-c", &c, "-r", &r], 0);
+    assert!(
+        err.contains("warning: 1 empty reference (it scores 0)"),
+        "{err}"
+    );
+    assert!(
+        out.contains("note: 1 empty reference (it scores 0)"),
+        "{out}"
+    );
+}
+
+/// Item 4: the source metrics of `score` need `--source`; with it they are shown.
+#[test]
+fn item4_score_source_metrics_need_the_source() {
+    let d = tempfile::tempdir().unwrap();
+    let c = write(d.path(), "c.txt", b"the cat sat\n");
+    let r = write(d.path(), "r.txt", b"the cat sat on the mat\n");
+    let s = write(
+        d.path(),
+        "s.txt",
+        b"The cat, 3 years old, sat on the mat.\n",
+    );
+    for m in ["facts", "compression", "extractive", "rouge1,facts"] {
+        let (_, err) = exits(&["score", "-c", &c, "-r", &r, "--metrics", m], 2);
+        assert!(
+            err.contains("needs the source document: pass --source"),
+            "{m}: {err}"
+        );
+    }
+    let (out, _) = exits(
+        &[
+            "score",
+            "-c",
+            &c,
+            "-r",
+            &r,
+            "-s",
+            &s,
+            "--metrics",
+            "compression,facts",
+        ],
+        0,
+    );
+    assert!(
+        out.contains("Compression (source / candidate)") && out.contains("ratio words"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Facts (against the source)") && out.contains("numbers kept"),
+        "{out}"
+    );
+    // The default set without a source: ROUGE only, as before.
+    let (out, _) = exits(&["score", "-c", &c, "-r", &r], 0);
+    assert!(
+        out.contains("rouge1") && !out.contains("Compression"),
+        "{out}"
+    );
+}

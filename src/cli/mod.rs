@@ -44,11 +44,7 @@ enum Command {
 struct MetricArgs {
     /// Metrics, comma-separated: ROUGE types (rouge1..rouge9, rougeL, rougeLsum), compression
     /// and extractive (examples with a source), facts (against the source and references).
-    #[arg(
-        long,
-        value_delimiter = ',',
-        default_value = "rouge1,rouge2,rougeL,rougeLsum,compression,extractive,facts"
-    )]
+    #[arg(long, value_delimiter = ',', default_value = DEFAULT_METRICS)]
     metrics: Vec<MetricName>,
     /// Stemmer for ROUGE tokens longer than three characters.
     #[arg(long, default_value = "none")]
@@ -59,6 +55,20 @@ struct MetricArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+}
+
+/// The metrics computed when `--metrics` is not given.
+const DEFAULT_METRICS: &str = "rouge1,rouge2,rougeL,rougeLsum,compression,extractive,facts";
+
+impl MetricArgs {
+    /// Whether `--metrics` names something other than the default set.
+    fn metrics_given_explicitly(&self) -> bool {
+        let default: Vec<MetricName> = DEFAULT_METRICS
+            .split(',')
+            .filter_map(|m| m.parse().ok())
+            .collect();
+        self.metrics != default
+    }
 }
 
 /// An error with its exit code.

@@ -50,6 +50,17 @@ impl std::str::FromStr for MetricName {
     }
 }
 
+impl std::fmt::Display for MetricName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MetricName::Rouge(t) => write!(f, "{t}"),
+            MetricName::Compression => f.write_str("compression"),
+            MetricName::Extractive => f.write_str("extractive"),
+            MetricName::Facts => f.write_str("facts"),
+        }
+    }
+}
+
 /// Everything that changes a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvalConfig {
