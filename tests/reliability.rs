@@ -140,3 +140,43 @@ fn item4_score_source_metrics_need_the_source() {
         "{out}"
     );
 }
+
+/// Item 2: CSV and JSONL keep the report's notes: on standard error, and in a side file
+/// beside `--output`.
+#[test]
+fn item2_notes_reach_the_user_in_csv_and_jsonl() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "a.txt",
+        b"The cat sat on the mat in Paris on Monday.\n",
+    );
+    write(d.path(), "b.txt", b"The cat sat on the mat.\n");
+    write(d.path(), "c.txt", b"An unrelated text nobody listed.\n");
+    let manifest = br#"{"documents": [
+        {"file": "a.txt", "role": "source", "id": "x"},
+        {"file": "b.txt", "role": "rewrite", "of": "a.txt", "system": "s"}]}"#;
+    write(d.path(), "manifest.json", manifest);
+    let dir = d.path().to_str().unwrap();
+    let note = "1 .txt file not in the manifest was not evaluated: c.txt";
+    for format in ["csv", "jsonl"] {
+        let out_path = d.path().join(format!("out.{format}"));
+        let out = out_path.to_str().unwrap();
+        let (_, err) = exits(&["eval", dir, "--format", format, "-o", out], 0);
+        assert!(
+            err.contains(&format!("sumbench: note: {note}")),
+            "{format}: {err}"
+        );
+        let meta = std::fs::read_to_string(format!("{out}.meta.json")).unwrap();
+        let meta: serde_json::Value = serde_json::from_str(&meta).unwrap();
+        assert_eq!(meta["schema"], "sumbench.meta/1");
+        assert!(
+            meta["notes"].as_array().unwrap().iter().any(|n| n == note),
+            "{meta}"
+        );
+        assert!(
+            meta["signature"].as_str().unwrap().contains("version:"),
+            "{meta}"
+        );
+    }
+}

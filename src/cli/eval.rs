@@ -226,5 +226,22 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         format.renderer().render(&report, &mut out)?;
     }
     out.flush()?;
+    if matches!(format, Format::Csv | Format::Jsonl) {
+        // These formats have no place for notes: they go to standard error, and beside the
+        // output file when there is one.
+        for n in report
+            .notes
+            .iter()
+            .filter(|n| !outcome.warnings.contains(n))
+        {
+            eprintln!("sumbench: note: {n}");
+        }
+        if let Some(path) = &args.metrics.output {
+            let side = sumbench::report::meta_path(path);
+            let text = serde_json::to_string_pretty(&sumbench::report::Meta::of(&report))?;
+            std::fs::write(&side, text + "\n")
+                .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", side.display()))?;
+        }
+    }
     Ok(())
 }
