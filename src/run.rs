@@ -158,7 +158,10 @@ pub fn evaluate_dataset(
                 }
                 Err(e) => return Err(e),
             };
-            if let Err(msg) = validation.check(&id, hash, local) {
+            if let Err(mut msg) = validation.check(&id, hash, local) {
+                if let Some(unused) = &loaded.unused_fields {
+                    msg = format!("{msg} ({unused})");
+                }
                 let e = Error::record(name.as_str(), line_number, msg);
                 if options.skip_invalid {
                     skipped.push(e.to_string());
@@ -229,18 +232,22 @@ pub fn evaluate_dataset(
             count(skipped.len() as u64, "invalid example", "invalid examples")
         ));
     }
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = loaded.unused_fields.iter().cloned().collect();
     notes.extend(empty_text_notes(
         validation.empty_candidates,
         validation.empty_references,
     ));
+    let provenance = Provenance {
+        skipped: skipped.len() as u64,
+        cleaned: Some(loaded.cleaned),
+        from_directory: loaded.directory,
+    };
     let mut report = build_report(
         &evaluator,
         &acc,
         results,
-        skipped.len() as u64,
         notes,
-        Some(loaded.cleaned),
+        &provenance,
         &options.report,
     )?;
     // Every system should be scored on every example: otherwise their means are not comparable.
@@ -289,9 +296,8 @@ pub fn score_example(example: &Example, config: EvalConfig) -> Result<Outcome> {
         &evaluator,
         &acc,
         vec![result],
-        0,
         notes,
-        None,
+        &Provenance::default(),
         &ReportOptions::default(),
     )?;
     Ok(Outcome {
@@ -316,6 +322,18 @@ fn empty_text_notes(candidates: u64, references: u64) -> Vec<String> {
     notes
 }
 
+/// Where the examples came from, as far as the report says.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Provenance {
+    /// Examples skipped as invalid.
+    pub skipped: u64,
+    /// Whether boilerplate cleaning was applied (`None`: not a dataset run).
+    pub cleaned: Option<bool>,
+    /// Whether the input was a directory of documents (where `sumbench pair` can show what
+    /// cleaning removed).
+    pub from_directory: bool,
+}
+
 /// Assembles the report from ordered per-example results.
 ///
 /// `acc` has seen every example; `results` holds them too when the report needs them (JSON,
@@ -324,11 +342,15 @@ pub fn build_report(
     evaluator: &Evaluator,
     acc: &Accumulator,
     results: Vec<ExampleResult>,
-    skipped: u64,
     mut notes: Vec<String>,
-    cleaned: Option<bool>,
+    input: &Provenance,
     options: &ReportOptions,
 ) -> Result<Report> {
+    let Provenance {
+        skipped,
+        cleaned,
+        from_directory,
+    } = *input;
     let config = evaluator.config();
     let columns = evaluator.columns();
     let mut signature = Signature::new();
@@ -372,9 +394,14 @@ pub fn build_report(
         );
     }
     if acc.removed_lines() > 0 {
+        let see = if from_directory {
+            "see `sumbench pair --show-removed`"
+        } else {
+            "per example in the JSON report's removed_lines"
+        };
         notes.push(format!(
-            "boilerplate cleaning removed {} lines (see `sumbench pair --show-removed`)",
-            acc.removed_lines()
+            "boilerplate cleaning removed {} ({see})",
+            count(acc.removed_lines(), "line", "lines")
         ));
     }
     let mut systems = acc.summaries(options.micro);

@@ -180,3 +180,67 @@ fn item2_notes_reach_the_user_in_csv_and_jsonl() {
         );
     }
 }
+
+/// Item 8: a null id is an error; unread fields and columns are named with the closest known
+/// name; a plain text file given to `eval` gets a hint; the cleaning note of a JSONL input
+/// points at something that exists.
+#[test]
+fn item8_null_id_unknown_fields_text_input_and_cleaning_hint() {
+    let d = tempfile::tempdir().unwrap();
+    let null = write(
+        d.path(),
+        "null.jsonl",
+        br#"{"id": null, "reference": "the cat", "candidate": "the cat sat"}"#,
+    );
+    let (_, err) = exits(&["eval", &null], 2);
+    assert!(err.contains("null.jsonl:1: field 'id' is null"), "{err}");
+
+    let typo = write(
+        d.path(),
+        "typo.jsonl",
+        br#"{"id": "a", "refrence": "the cat", "candidate": "the cat sat"}"#,
+    );
+    let (_, err) = exits(&["eval", &typo], 2);
+    assert!(
+        err.contains("'refrence' (did you mean 'reference'?)"),
+        "{err}"
+    );
+    let extra = write(
+        d.path(),
+        "extra.jsonl",
+        br#"{"id": "a", "reference": "the cat", "candidate": "the cat sat", "url": "u"}"#,
+    );
+    let (_, err) = exits(&["eval", &extra], 0);
+    assert!(err.contains("warning: 1 field not read: 'url'"), "{err}");
+    let csv = write(
+        d.path(),
+        "t.csv",
+        b"id,refrence,candidate\n1,the cat,the cat sat\n",
+    );
+    let (_, err) = exits(&["eval", &csv], 2);
+    assert!(
+        err.contains("'refrence' (did you mean 'reference'?)"),
+        "{err}"
+    );
+
+    let txt = write(d.path(), "summary.txt", b"The cat sat on the mat.\n");
+    let (_, err) = exits(&["eval", &txt], 2);
+    assert!(
+        err.contains("invalid JSON") && err.contains("sumbench score -c"),
+        "{err}"
+    );
+
+    let web = write(
+        d.path(),
+        "web.jsonl",
+        br#"{"id": "a", "source": "Advertisement\nThe cat sat on the mat in Paris.\nShare this article", "candidate": "The cat sat."}"#,
+    );
+    let (out, _) = exits(&["eval", &web, "--clean"], 0);
+    assert!(
+        out.contains(
+            "boilerplate cleaning removed 2 lines (per example in the JSON report's removed_lines)"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("pair --show-removed"), "{out}");
+}

@@ -102,8 +102,15 @@ impl Finisher {
                 {
                     return Ok(self.transform(e));
                 }
-                let value: serde_json::Value = serde_json::from_str(text)
-                    .map_err(|e| Error::record(&self.path, line, format!("invalid JSON: {e}")))?;
+                let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+                    // A line that does not even start like JSON: most likely a plain text file.
+                    let hint = if text.trim_start().starts_with(['{', '[', '"']) {
+                        ""
+                    } else {
+                        "; INPUT is read as JSONL (one JSON object per line): to score a plain text file use `sumbench score -c CANDIDATE -r REFERENCE`, for one text per line use --candidates/--references"
+                    };
+                    Error::record(&self.path, line, format!("invalid JSON: {e}{hint}"))
+                })?;
                 super::jsonl::example_from_value(&value, &self.fields, &self.path, line)?
             }
         };
@@ -133,6 +140,34 @@ pub struct Loaded {
     pub name: String,
     /// Whether boilerplate cleaning is applied.
     pub cleaned: bool,
+    /// The input's fields or columns that no field of the map reads (also among `notes`).
+    pub unused_fields: Option<String>,
+    /// Whether the input is a directory of documents.
+    pub directory: bool,
+}
+
+/// The top-level field names of the first record of a JSONL file, or `None` (standard input,
+/// which can be read only once, or a first record that is not a JSON object: its line's error
+/// comes from the loader).
+fn first_record_fields(path: &Path) -> Option<Vec<String>> {
+    use std::io::BufRead;
+    if path.as_os_str() == "-" {
+        return None;
+    }
+    let mut reader = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        if !line.trim().is_empty() {
+            break;
+        }
+    }
+    let text = line.trim_start_matches('\u{feff}');
+    let map: indexmap::IndexMap<String, serde::de::IgnoredAny> = serde_json::from_str(text).ok()?;
+    Some(map.into_keys().collect())
 }
 
 fn resolve(path: &Path, layout: Layout) -> Layout {
@@ -151,7 +186,8 @@ fn resolve(path: &Path, layout: Layout) -> Layout {
 
 /// Opens the input described by `spec`.
 pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<Loaded> {
-    let (records, notes, name, default_clean): (
+    let mut unused_fields = None;
+    let (records, notes, name, directory): (
         Box<dyn Iterator<Item = Result<Record>> + Send>,
         Vec<String>,
         String,
@@ -189,40 +225,40 @@ pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<L
                     true,
                 )
             }
-            Layout::Csv => (
-                Box::new(
-                    TableReader::open(path, b',', &spec.fields)?.map(|x| x.map(Record::Ready)),
-                ),
-                Vec::new(),
-                name,
-                false,
-            ),
-            Layout::Tsv => (
-                Box::new(
-                    TableReader::open(path, b'\t', &spec.fields)?.map(|x| x.map(Record::Ready)),
-                ),
-                Vec::new(),
-                name,
-                false,
-            ),
+            Layout::Csv | Layout::Tsv => {
+                let delimiter = if resolve(path, spec.layout) == Layout::Csv {
+                    b','
+                } else {
+                    b'\t'
+                };
+                let table = TableReader::open(path, delimiter, &spec.fields)?;
+                unused_fields = table.unused_note();
+                let notes = unused_fields.iter().cloned().collect();
+                (
+                    Box::new(table.map(|x| x.map(Record::Ready))),
+                    notes,
+                    name,
+                    false,
+                )
+            }
             Layout::Jsonl | Layout::Auto => {
                 if path.is_dir() {
                     return Err(Error::Usage(format!(
                         "{name} is a directory; use --input-format dir"
                     )));
                 }
-                (
-                    Box::new(RawJsonl {
-                        lines: ChunkedLines::open(path)?,
-                    }),
-                    Vec::new(),
-                    name,
-                    false,
-                )
+                let lines = ChunkedLines::open(path)?;
+                unused_fields = first_record_fields(path).and_then(|keys| {
+                    spec.fields
+                        .unused_note(keys.iter().map(String::as_str), "field", &[])
+                });
+                let notes = unused_fields.iter().cloned().collect();
+                (Box::new(RawJsonl { lines }), notes, name, false)
             }
         }
     };
-    let cleaned = spec.clean.unwrap_or(default_clean);
+    // Directories (web pages saved as text) are cleaned by default, other inputs are not.
+    let cleaned = spec.clean.unwrap_or(directory);
     let finisher = Finisher {
         path: spec.path.clone().unwrap_or_default(),
         fields: spec.fields.clone(),
@@ -236,6 +272,8 @@ pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<L
         notes,
         name,
         cleaned,
+        unused_fields,
+        directory,
     })
 }
 

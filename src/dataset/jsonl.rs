@@ -62,6 +62,48 @@ impl FieldMap {
     }
 }
 
+impl FieldMap {
+    /// A note naming the `names` (JSON fields or table columns, `what`) that no field of this
+    /// map reads, each with the closest known name when one is close; `None` when all are
+    /// used. `extra` are names used besides the map's (such as a table's `system` column).
+    pub fn unused_note<'a>(
+        &self,
+        names: impl IntoIterator<Item = &'a str>,
+        what: &str,
+        extra: &[&str],
+    ) -> Option<String> {
+        let known: Vec<&str> = [&self.id, &self.source, &self.references, &self.candidates]
+            .into_iter()
+            .flatten()
+            .map(|p| p.split('.').next().unwrap_or(p))
+            .chain(extra.iter().copied())
+            .collect();
+        let unused: Vec<String> = names
+            .into_iter()
+            .map(str::trim)
+            .filter(|n| !known.contains(n))
+            .map(|n| {
+                let close = known
+                    .iter()
+                    .map(|k| (strsim::levenshtein(n, k), *k))
+                    .filter(|&(d, k)| d <= 2.max(k.len() / 4) && d < n.len())
+                    .min();
+                match close {
+                    Some((_, k)) => format!("'{n}' (did you mean '{k}'?)"),
+                    None => format!("'{n}'"),
+                }
+            })
+            .collect();
+        (!unused.is_empty()).then(|| {
+            format!(
+                "{} not read: {}",
+                crate::wording::count(unused.len() as u64, what, &format!("{what}s")),
+                unused.join(", ")
+            )
+        })
+    }
+}
+
 /// Follows a dotted path into a JSON value.
 fn lookup<'a>(record: &'a Value, path: &str) -> Option<&'a Value> {
     if let Some(v) = record.get(path) {
@@ -114,7 +156,14 @@ pub fn example_from_value(
         )));
     }
     let id = match first(record, &fields.id) {
-        None => line.to_string(),
+        None => {
+            if let Some(p) = fields.id.iter().find(|p| lookup(record, p).is_some()) {
+                return Err(err(format!(
+                    "field '{p}' is null: give the example an id (a string or a number), or leave the field out to number examples by line"
+                )));
+            }
+            line.to_string()
+        }
         Some((_, Value::String(s))) => s.clone(),
         Some((_, Value::Number(n))) => n.to_string(),
         Some((p, v)) => {
@@ -401,7 +450,11 @@ pub mod fast {
                 }
                 seen |= bit;
                 match group {
-                    0 => id.offer(rank, map.next_value()?),
+                    // A null id is an error, which the general path words.
+                    0 => match map.next_value::<Nullable<String>>()? {
+                        Nullable(None) => return Err(de::Error::custom("null id")),
+                        v => id.offer(rank, v),
+                    },
                     1 => source.offer(rank, map.next_value()?),
                     2 => refs.offer(rank, map.next_value()?),
                     _ => cands.offer(rank, map.next_value()?),

@@ -29,6 +29,7 @@ pub struct TableReader {
     columns: Columns,
     pending: Option<(usize, csv::StringRecord)>,
     row: usize,
+    unused: Option<String>,
 }
 
 fn find(headers: &csv::StringRecord, names: &[String]) -> Option<usize> {
@@ -68,6 +69,15 @@ impl TableReader {
                 .map(|(i, _)| i)
                 .collect();
         }
+        let unused = fields.unused_note(
+            headers
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !references.contains(i))
+                .map(|(_, h)| h),
+            "column",
+            &["system"],
+        );
         let columns = Columns {
             id: find(&headers, &fields.id),
             source: find(&headers, &fields.source),
@@ -76,12 +86,18 @@ impl TableReader {
             system: headers.iter().position(|h| h.trim() == "system"),
         };
         Ok(TableReader {
+            unused,
             path: path.to_owned(),
             records: reader.into_records(),
             columns,
             pending: None,
             row: 1,
         })
+    }
+
+    /// A note on the header's columns that no field reads, if any.
+    pub fn unused_note(&self) -> Option<String> {
+        self.unused.clone()
     }
 
     fn next_record(&mut self) -> Option<Result<(usize, csv::StringRecord)>> {
