@@ -166,16 +166,54 @@ impl StatsArgs {
     }
 }
 
-fn progress_bar() -> Option<indicatif::ProgressBar> {
+/// A progress bar on an interactive terminal (never when standard error is piped or `CI` is
+/// set): with the number of examples and an ETA when the input's size tells them, a counter
+/// otherwise.
+fn progress_bar(spec: &InputSpec) -> Option<indicatif::ProgressBar> {
     let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    interactive.then(|| {
-        let pb = indicatif::ProgressBar::new_spinner();
-        pb.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} examples scored ({per_sec})")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        pb
-    })
+    if !interactive {
+        return None;
+    }
+    let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+        let _ = write!(w, "{}/s", indicatif::HumanCount(state.per_sec() as u64));
+    };
+    let (pb, template) = match estimated_examples(spec) {
+        Some(total) => (
+            indicatif::ProgressBar::new(total),
+            "{bar:30} {human_pos}/{human_len} examples scored ({rate}, ETA {eta})",
+        ),
+        None => (
+            indicatif::ProgressBar::new_spinner(),
+            "{spinner} {human_pos} examples scored ({rate})",
+        ),
+    };
+    let style = indicatif::ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner())
+        .with_key("rate", rate);
+    pb.set_style(style);
+    Some(pb)
+}
+
+/// The number of examples of a JSONL file or of line-aligned files, from their newlines (a
+/// blank line counts too, so this is an upper bound); `None` for other inputs.
+fn estimated_examples(spec: &InputSpec) -> Option<u64> {
+    let path = match (&spec.path, spec.candidates.first()) {
+        (Some(p), _) if p.is_file() && p.extension().is_some_and(|e| e == "jsonl") => p.clone(),
+        (None, Some(c)) => c.path.clone(),
+        _ => return None,
+    };
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut buf = vec![0u8; 1 << 20];
+    let (mut lines, mut last) = (0u64, b'\n');
+    loop {
+        let n = std::io::Read::read(&mut file, &mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
+        last = buf[n - 1];
+    }
+    Some(lines + u64::from(last != b'\n'))
 }
 
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
@@ -188,7 +226,8 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         keep_examples: format == Format::Json || args.per_example,
     };
     let mut out = output(&args.metrics.output)?;
-    let pb = progress_bar();
+    let spec = args.input.spec();
+    let pb = progress_bar(&spec);
     let progress = |n: u64| {
         if let Some(pb) = &pb {
             pb.inc(n);
@@ -196,7 +235,7 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     };
     let stream = (format == Format::Jsonl).then_some(&mut out);
     let outcome = evaluate_dataset(
-        &args.input.spec(),
+        &spec,
         &options,
         stream.map(|o| &mut **o as &mut (dyn Write + Send)),
         &progress,
@@ -244,4 +283,29 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_are_estimated_from_newlines_with_or_without_a_final_one() {
+        let d = tempfile::tempdir().unwrap();
+        for (text, n) in [("{}\n{}\n", 2), ("{}\n{}", 2), ("", 0), ("{}\n\n{}\n", 3)] {
+            let p = d.path().join("x.jsonl");
+            std::fs::write(&p, text).unwrap();
+            let spec = InputSpec {
+                path: Some(p),
+                layout: Layout::Auto,
+                fields: FieldMap::default(),
+                candidates: Vec::new(),
+                references: Vec::new(),
+                sources: None,
+                clean: None,
+                sentence_marker: None,
+            };
+            assert_eq!(estimated_examples(&spec), Some(n), "{text:?}");
+        }
+    }
 }
