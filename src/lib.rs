@@ -4,9 +4,20 @@
 //! numerically identical to Google's `rouge-score`, with the sufficient statistics kept for
 //! corpus-level aggregation.
 //!
-//! Data flows one way: [`dataset`] (loading) → [`text`] (analysis, once per text) →
-//! [`metrics`] (pure scoring) → [`corpus`] (aggregation) → [`report`] (rendering).
-//! [`evaluate`] wires the middle stages for one example.
+//! Data flows one way (ARCHITECTURE.md in the repository has the picture):
+//!
+//! | module | owns |
+//! | --- | --- |
+//! | [`dataset`] | loading examples (JSONL, CSV/TSV, line-aligned files, directories), cleaning, pairing |
+//! | [`text`] | analysis, once per text: tokens, stems, interned ids, sentences, shared word lists |
+//! | [`metrics`] | pure scoring functions that keep their counts (ROUGE, LCS, extractiveness, facts) |
+//! | [`evaluate`] | one example: every metric family on prepared texts, typed results that declare their columns |
+//! | [`stats`] | corpus aggregation ([`stats::corpus`]), bootstrap, paired tests, comparisons and the gate ([`stats::compare`]) |
+//! | [`run`] | a whole dataset in parallel batches, validation and notes, the [`report::Report`] |
+//! | [`report`] | rendering (table, Markdown, CSV, JSON, JSONL) and the JSON schema, written and read |
+//!
+//! A front end (the `sumbench` binary, a binding) parses its arguments, calls [`run`] and
+//! renders with [`report`]. Scoring one pair by hand:
 //!
 //! ```
 //! use sumbench::metrics::rouge::{RougeScorer, RougeType, Scratch};

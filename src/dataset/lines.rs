@@ -98,7 +98,7 @@ impl std::fmt::Debug for SharedLine {
 
 /// Reads a file (or standard input for `-`) in large blocks and hands out its lines as
 /// [`SharedLine`]s with their 1-based numbers; UTF-8 is left to the consumer (see
-/// [`not_utf8`]). Lines end at `\n`, and a `\r` just before the `\n` is dropped.
+/// `not_utf8`). Lines end at `\n`, and a `\r` just before the `\n` is dropped.
 ///
 /// Made for the JSONL reader of `eval`: one `read` per block instead of a copy and an
 /// allocation per line, and the lines are handed to other threads without copying.

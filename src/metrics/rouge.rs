@@ -2,7 +2,7 @@
 //!
 //! Scores are computed from counts ([`Counts`]: hits, candidate total, reference total), which
 //! are kept so that corpus-level micro averages, bootstrap intervals and significance tests can
-//! be derived later. A reference is [`prepare`](RougeScorer::prepare)d once (n-gram tables, LCS
+//! be derived later. A reference is [`prepare_reference`](RougeScorer::prepare_reference)d once (n-gram tables, LCS
 //! match masks) and reused for every candidate scored against it.
 //!
 //! The formulas, from rouge-score 0.1.2:
