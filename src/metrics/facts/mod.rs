@@ -156,7 +156,10 @@ pub struct FactCheck {
 
 /// Sufficient statistics of one category (or all categories) for one example.
 /// Add them up with [`CategoryCounts::add`] for corpus-level (micro-averaged) scores.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+///
+/// Serialised with the derived shares after the counts: the fields in order, then
+/// `retention` ([`CategoryCounts::retention`]) and `support` ([`CategoryCounts::support`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CategoryCounts {
     /// Distinct facts in the source.
     pub source_distinct: u64,
@@ -177,11 +180,37 @@ pub struct CategoryCounts {
     /// Candidate facts of this category could be assessed (`false` for names of a caseless
     /// candidate).
     pub candidate_assessable: bool,
-    /// `kept / source_distinct` (derived; `None` when the source has none).
-    pub retention: Option<f64>,
-    /// `supported / candidate_distinct` (derived; `None` when the candidate has none or they
-    /// are not assessable).
-    pub support: Option<f64>,
+}
+
+impl Serialize for CategoryCounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // Destructured so that a new field cannot be left out of the output unnoticed.
+        let CategoryCounts {
+            source_distinct,
+            kept,
+            candidate_distinct,
+            supported,
+            altered,
+            unsupported,
+            candidate_mentions,
+            supported_mentions,
+            candidate_assessable,
+        } = *self;
+        let mut st = serializer.serialize_struct("CategoryCounts", 11)?;
+        st.serialize_field("source_distinct", &source_distinct)?;
+        st.serialize_field("kept", &kept)?;
+        st.serialize_field("candidate_distinct", &candidate_distinct)?;
+        st.serialize_field("supported", &supported)?;
+        st.serialize_field("altered", &altered)?;
+        st.serialize_field("unsupported", &unsupported)?;
+        st.serialize_field("candidate_mentions", &candidate_mentions)?;
+        st.serialize_field("supported_mentions", &supported_mentions)?;
+        st.serialize_field("candidate_assessable", &candidate_assessable)?;
+        st.serialize_field("retention", &self.retention())?;
+        st.serialize_field("support", &self.support())?;
+        st.end()
+    }
 }
 
 impl CategoryCounts {
@@ -203,7 +232,7 @@ impl CategoryCounts {
             .then(|| self.supported_mentions as f64 / self.candidate_mentions as f64)
     }
 
-    /// Add another example's counts (derived shares are recomputed).
+    /// Add another example's counts.
     pub fn add(&mut self, o: &CategoryCounts) {
         self.source_distinct += o.source_distinct;
         self.kept += o.kept;
@@ -214,12 +243,6 @@ impl CategoryCounts {
         self.candidate_mentions += o.candidate_mentions;
         self.supported_mentions += o.supported_mentions;
         self.candidate_assessable |= o.candidate_assessable;
-        self.refresh();
-    }
-
-    fn refresh(&mut self) {
-        self.retention = self.retention();
-        self.support = self.support();
     }
 }
 
@@ -366,7 +389,6 @@ pub fn compare(
             overall.supported_mentions += c.supported_mentions;
         }
     }
-    overall.refresh();
     FactReport {
         numbers,
         names,
@@ -429,7 +451,6 @@ fn compare_numbers(
     }
     cand_checks.sort_by_key(|(s, _)| *s);
     checks.extend(cand_checks.into_iter().map(|(_, c)| c));
-    cc.refresh();
     cc
 }
 
@@ -494,7 +515,6 @@ fn compare_names(
             ));
         }
     }
-    cc.refresh();
     cc
 }
 
@@ -592,7 +612,6 @@ fn compare_quotes(
         push_source_check(FactKind::Quote, f, hit, &mut cc, checks);
     }
     checks.extend(cand_checks);
-    cc.refresh();
     cc
 }
 
@@ -765,10 +784,36 @@ mod tests {
             candidate_assessable: true,
             ..Default::default()
         };
-        a.refresh();
-        assert_eq!(a.retention, Some(0.5));
+        assert_eq!(a.retention(), Some(0.5));
         a.add(&a.clone());
         assert_eq!(a.source_distinct, 4);
         assert_eq!(a.support(), Some(1.0));
+    }
+
+    #[test]
+    fn counts_serialise_with_the_derived_shares_last() {
+        let a = CategoryCounts {
+            source_distinct: 4,
+            kept: 1,
+            candidate_distinct: 3,
+            supported: 2,
+            altered: 0,
+            unsupported: 1,
+            candidate_mentions: 5,
+            supported_mentions: 4,
+            candidate_assessable: true,
+        };
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            "{\"source_distinct\":4,\"kept\":1,\"candidate_distinct\":3,\"supported\":2,\
+             \"altered\":0,\"unsupported\":1,\"candidate_mentions\":5,\"supported_mentions\":4,\
+             \"candidate_assessable\":true,\"retention\":0.25,\"support\":0.6666666666666666}"
+        );
+        let none = CategoryCounts::default();
+        assert!(
+            serde_json::to_string(&none)
+                .unwrap()
+                .ends_with("\"candidate_assessable\":false,\"retention\":null,\"support\":null}")
+        );
     }
 }
