@@ -7,7 +7,7 @@ use crate::dataset::Example;
 use crate::metrics::extractive::{
     ArticleIndex, Compression, Extractive, FragmentMode, novel_ngrams, repetition,
 };
-use crate::metrics::facts::{self, FactReport, FactStatus, Facts};
+use crate::metrics::facts::{self, FactDoc, FactReport, FactStatus};
 use crate::metrics::rouge::{Chosen, RougeScorer, RougeType, Scratch};
 use crate::signature::Signature;
 use crate::text::{Analysed, Analyzer, Stemmer, Vocab, count_sentences};
@@ -401,18 +401,18 @@ impl Evaluator {
     /// The fact columns' values of one candidate against the source and the references.
     fn fact_values(
         &self,
-        source: Option<(&str, &Facts)>,
-        references: Option<(&str, &Facts)>,
+        source: Option<&FactDoc<'_>>,
+        references: Option<&FactDoc<'_>>,
         candidate: &str,
         values: &mut Vec<Option<f64>>,
     ) -> Option<FactLists> {
-        let cand = facts::extract(candidate);
+        let cand = FactDoc::new(candidate);
         let mut lists = None;
         for (i, side) in [source, references].into_iter().enumerate() {
             match side {
                 None => values.extend(std::iter::repeat_n(None, 8)),
-                Some((text, f)) => {
-                    let r = facts::compare(text, f, candidate, &cand);
+                Some(doc) => {
+                    let r = facts::compare(doc, &cand);
                     for c in [&r.overall, &r.numbers, &r.names, &r.quotes] {
                         values.extend([c.retention(), c.support()]);
                     }
@@ -523,13 +523,13 @@ impl Evaluator {
             _ => None,
         };
         let fact_source = match (&example.source, self.config.facts) {
-            (Some(text), true) => Some((text.as_str(), facts::extract(text))),
+            (Some(text), true) => Some(FactDoc::new(text)),
             _ => None,
         };
         let joined_refs;
         let fact_refs = if self.config.facts && !example.references.is_empty() {
             joined_refs = example.references.join("\n");
-            Some((joined_refs.as_str(), facts::extract(&joined_refs)))
+            Some(FactDoc::new(&joined_refs))
         } else {
             None
         };
@@ -564,8 +564,8 @@ impl Evaluator {
                 }
                 let facts = if self.config.facts {
                     self.fact_values(
-                        fact_source.as_ref().map(|(t, f)| (*t, f)),
-                        fact_refs.as_ref().map(|(t, f)| (*t, f)),
+                        fact_source.as_ref(),
+                        fact_refs.as_ref(),
                         &c.text,
                         &mut values,
                     )

@@ -1,8 +1,12 @@
 //! Fact retention: numbers, names and quotes kept, lost, altered or invented.
 //!
-//! [`extract`] finds the facts of a text (from the original text, not ROUGE tokens), each with
-//! its byte span; [`compare`] checks a candidate (system summary) against a source (the
-//! article) and reports, per category and overall:
+//! [`FactDoc::new`] prepares a text once: it tokenises it (its own tokens over the original
+//! text, not ROUGE tokens), extracts its facts, each with its byte span ([`Facts`]), and keeps
+//! the normalised word stream that names and quotes are searched in. [`compare`] then checks a
+//! prepared candidate (system summary) against a prepared source (the article) without
+//! tokenising anything, so a source prepared once serves every system that summarises it.
+//! [`check`] is the shortcut for two plain strings and [`extract`] for the facts alone. The
+//! comparison reports, per category and overall:
 //!
 //! * **retention** — share of the source's distinct facts that the candidate keeps;
 //! * **support** — share of the candidate's distinct facts that the source supports
@@ -88,25 +92,62 @@ pub struct Facts {
     pub has_case: bool,
 }
 
-/// Extract the number, name and quote facts of `text`.
+/// Extract the number, name and quote facts of `text` (the facts of [`FactDoc::new`]).
 pub fn extract(text: &str) -> Facts {
-    let toks = tokens::tokenize(text);
-    let has_case = tokens::has_case(&toks);
-    let tokenised = tokens::is_tokenised(text);
-    let ws = WordStream::new(&toks);
-    let (numbers, vague) = numbers::extract(text, &toks, tokenised, has_case);
-    let names = if has_case {
-        names::extract(text, &toks)
-    } else {
-        Vec::new()
-    };
-    let quotes = quotes::extract(text, &toks, &ws, tokenised);
-    Facts {
-        numbers,
-        names,
-        quotes,
-        vague,
-        has_case,
+    FactDoc::new(text).into_facts()
+}
+
+/// A text prepared for fact comparison: its [`Facts`] and the normalised word stream that
+/// [`compare`] searches for names and quotes, both from one tokenisation of the text.
+///
+/// Build it once per text ([`FactDoc::new`]) and compare it with any number of other
+/// documents: evaluation prepares an example's source (and its joined references) once and
+/// each system's candidate once. It borrows the text, whose byte offsets all spans refer to.
+#[derive(Debug)]
+pub struct FactDoc<'a> {
+    text: &'a str,
+    facts: Facts,
+    words: WordStream<'a>,
+}
+
+impl<'a> FactDoc<'a> {
+    /// Tokenise `text` once, extract its number, name and quote facts and keep its word
+    /// stream (the tokens themselves are not kept: comparison reads only the word stream).
+    pub fn new(text: &'a str) -> Self {
+        let toks = tokens::tokenize(text);
+        let words = WordStream::new(&toks);
+        let has_case = tokens::has_case(&toks);
+        let tokenised = tokens::is_tokenised(text);
+        let (numbers, vague) = numbers::extract(text, &toks, tokenised, has_case);
+        let names = if has_case {
+            names::extract(text, &toks)
+        } else {
+            Vec::new()
+        };
+        let quotes = quotes::extract(text, &toks, &words, tokenised);
+        let facts = Facts {
+            numbers,
+            names,
+            quotes,
+            vague,
+            has_case,
+        };
+        FactDoc { text, facts, words }
+    }
+
+    /// The text this document was prepared from.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The facts of the text.
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// The facts of the text, dropping the word stream.
+    pub fn into_facts(self) -> Facts {
+        self.facts
     }
 }
 
@@ -264,14 +305,10 @@ pub struct FactReport {
     pub checks: Vec<FactCheck>,
 }
 
-/// Extract both texts and compare them (see [`compare`]).
+/// Prepare both texts and compare them: `compare(&FactDoc::new(source_text),
+/// &FactDoc::new(candidate_text))` (see [`compare`]).
 pub fn check(source_text: &str, candidate_text: &str) -> FactReport {
-    compare(
-        source_text,
-        &extract(source_text),
-        candidate_text,
-        &extract(candidate_text),
-    )
+    compare(&FactDoc::new(source_text), &FactDoc::new(candidate_text))
 }
 
 /// Distinct facts (first mention of each key, in text order) with all mentions.
@@ -347,31 +384,14 @@ fn candidate_check(
     ch
 }
 
-/// Compare a candidate's facts with a source's. `source` and `candidate` must come from
-/// [`extract`] on `source_text` and `candidate_text`.
-pub fn compare(
-    source_text: &str,
-    source: &Facts,
-    candidate_text: &str,
-    candidate: &Facts,
-) -> FactReport {
-    let s_toks = tokens::tokenize(source_text);
-    let c_toks = tokens::tokenize(candidate_text);
-    let s_ws = WordStream::new(&s_toks);
-    let c_ws = WordStream::new(&c_toks);
+/// Compare a prepared candidate's facts with a prepared source's (nothing is tokenised here).
+/// Spans in the report refer to [`FactDoc::text`] of each side.
+pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
     let mut checks = Vec::new();
-
-    let numbers = compare_numbers(source, candidate, &mut checks);
-    let names_assessable = candidate.has_case;
-    let names = compare_names(
-        source,
-        candidate,
-        &s_ws,
-        &c_ws,
-        names_assessable,
-        &mut checks,
-    );
-    let quotes = compare_quotes(source, candidate, &s_ws, &c_ws, &mut checks);
+    let numbers = compare_numbers(&source.facts, &candidate.facts, &mut checks);
+    let names_assessable = candidate.facts.has_case;
+    let names = compare_names(source, candidate, &mut checks);
+    let quotes = compare_quotes(source, candidate, &mut checks);
 
     let mut overall = CategoryCounts {
         candidate_assessable: true,
@@ -464,28 +484,27 @@ fn name_details<'a>(mentions: &[&'a Fact]) -> Vec<&'a names::NameDetail> {
         .collect()
 }
 
+/// Names; the candidate side only when the candidate has case information.
 fn compare_names(
-    source: &Facts,
-    candidate: &Facts,
-    s_ws: &WordStream,
-    c_ws: &WordStream,
-    assessable: bool,
+    source: &FactDoc<'_>,
+    candidate: &FactDoc<'_>,
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
+    let assessable = candidate.facts.has_case;
     let mut cc = CategoryCounts {
         candidate_assessable: assessable,
         ..Default::default()
     };
-    let s_distinct = distinct(&source.names);
+    let s_distinct = distinct(&source.facts.names);
     for (f, mentions) in &s_distinct {
         cc.source_distinct += 1;
         let forms = names::forms(&f.key, &name_details(mentions));
-        let hit = names::find_entity(c_ws, &forms, candidate.has_case);
+        let hit = names::find_entity(&candidate.words, &forms, candidate.facts.has_case);
         push_source_check(FactKind::Name, f, hit, &mut cc, checks);
     }
     if assessable {
         let source_keys: Vec<&str> = s_distinct.iter().map(|(f, _)| f.key.as_str()).collect();
-        for (f, mentions) in distinct(&candidate.names) {
+        for (f, mentions) in distinct(&candidate.facts.names) {
             cc.candidate_distinct += 1;
             cc.candidate_mentions += mentions.len() as u64;
             let details = name_details(&mentions);
@@ -496,7 +515,7 @@ fn compare_names(
                 .filter(|d| d.mention.join(" ") == f.key)
                 .collect();
             let forms = names::forms(&f.key, &own);
-            let mut hit = names::find_entity(s_ws, &forms, source.has_case);
+            let mut hit = names::find_entity(&source.words, &forms, source.facts.has_case);
             if hit.is_none()
                 && details.iter().any(|d| d.acronym)
                 && names::acronym_matches(&f.key, &source_keys)
@@ -526,18 +545,17 @@ fn quote_words(f: &Fact) -> &[String] {
 }
 
 fn compare_quotes(
-    source: &Facts,
-    candidate: &Facts,
-    s_ws: &WordStream,
-    c_ws: &WordStream,
+    source: &FactDoc<'_>,
+    candidate: &FactDoc<'_>,
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
+    let (s_ws, c_ws) = (&source.words, &candidate.words);
     let mut cc = CategoryCounts {
         candidate_assessable: true,
         ..Default::default()
     };
-    let s_distinct = distinct(&source.quotes);
-    let c_distinct = distinct(&candidate.quotes);
+    let s_distinct = distinct(&source.facts.quotes);
+    let c_distinct = distinct(&candidate.facts.quotes);
     // source quote index -> candidate span that keeps it
     let mut kept_by: Vec<Option<(usize, usize)>> = vec![None; s_distinct.len()];
     let mut cand_checks = Vec::new();
@@ -814,6 +832,32 @@ mod tests {
             serde_json::to_string(&none)
                 .unwrap()
                 .ends_with("\"candidate_assessable\":false,\"retention\":null,\"support\":null}")
+        );
+    }
+
+    #[test]
+    fn one_prepared_source_for_many_candidates() {
+        let src = "Kim Jong Un said on Wednesday that 7,000 containers were shipped. \
+                   \"We are absolutely committed to peace,\" Kim said, according to CNN.";
+        let source = FactDoc::new(src);
+        assert_eq!(source.text(), src);
+        for cand in [
+            "Kim said 7,000 containers were shipped.",
+            "kim says `` we are absolutely committed to peace '' .",
+            "Putin said 8,000 containers were shipped, \"we are committed to war\".",
+            "",
+        ] {
+            let prepared = compare(&source, &FactDoc::new(cand));
+            let plain = check(src, cand);
+            assert_eq!(
+                serde_json::to_string(&prepared).unwrap(),
+                serde_json::to_string(&plain).unwrap()
+            );
+        }
+        let facts = extract(src);
+        assert_eq!(
+            serde_json::to_string(&facts).unwrap(),
+            serde_json::to_string(source.facts()).unwrap()
         );
     }
 }

@@ -286,6 +286,7 @@ fn hash_str(s: &str) -> u64 {
 }
 
 /// The normalised word stream of a text, with an index from `base` to positions.
+#[derive(Debug)]
 pub(crate) struct WordStream<'a> {
     pub words: Vec<W<'a>>,
     /// (hash of `base`, position), sorted.
