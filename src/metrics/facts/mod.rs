@@ -255,6 +255,14 @@ impl Serialize for CategoryCounts {
 }
 
 impl CategoryCounts {
+    /// Zero counts, the candidate side assessable or not.
+    fn empty(candidate_assessable: bool) -> Self {
+        CategoryCounts {
+            candidate_assessable,
+            ..Default::default()
+        }
+    }
+
     /// Share of the source's distinct facts kept; `None` if the source has none.
     pub fn retention(&self) -> Option<f64> {
         (self.source_distinct > 0).then(|| self.kept as f64 / self.source_distinct as f64)
@@ -393,21 +401,19 @@ pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
     let names = compare_names(source, candidate, &mut checks);
     let quotes = compare_quotes(source, candidate, &mut checks);
 
-    let mut overall = CategoryCounts {
-        candidate_assessable: true,
-        ..Default::default()
-    };
+    let mut overall = CategoryCounts::empty(true);
     for c in [&numbers, &names, &quotes] {
-        overall.source_distinct += c.source_distinct;
-        overall.kept += c.kept;
-        if c.candidate_assessable {
-            overall.candidate_distinct += c.candidate_distinct;
-            overall.supported += c.supported;
-            overall.altered += c.altered;
-            overall.unsupported += c.unsupported;
-            overall.candidate_mentions += c.candidate_mentions;
-            overall.supported_mentions += c.supported_mentions;
-        }
+        // A category whose candidate side is not assessable adds its source side only.
+        let side = if c.candidate_assessable {
+            *c
+        } else {
+            CategoryCounts {
+                source_distinct: c.source_distinct,
+                kept: c.kept,
+                ..Default::default()
+            }
+        };
+        overall.add(&side);
     }
     FactReport {
         numbers,
@@ -431,10 +437,7 @@ fn compare_numbers(
     candidate: &Facts,
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
-    let mut cc = CategoryCounts {
-        candidate_assessable: true,
-        ..Default::default()
-    };
+    let mut cc = CategoryCounts::empty(true);
     for (f, _) in distinct(&source.numbers) {
         cc.source_distinct += 1;
         let hit = num_val(f).and_then(|sv| {
@@ -491,10 +494,7 @@ fn compare_names(
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
     let assessable = candidate.facts.has_case;
-    let mut cc = CategoryCounts {
-        candidate_assessable: assessable,
-        ..Default::default()
-    };
+    let mut cc = CategoryCounts::empty(assessable);
     let s_distinct = distinct(&source.facts.names);
     for (f, mentions) in &s_distinct {
         cc.source_distinct += 1;
@@ -550,10 +550,7 @@ fn compare_quotes(
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
     let (s_ws, c_ws) = (&source.words, &candidate.words);
-    let mut cc = CategoryCounts {
-        candidate_assessable: true,
-        ..Default::default()
-    };
+    let mut cc = CategoryCounts::empty(true);
     let s_distinct = distinct(&source.facts.quotes);
     let c_distinct = distinct(&candidate.facts.quotes);
     // source quote index -> candidate span that keeps it
@@ -568,12 +565,7 @@ fn compare_quotes(
         if let Some(p) = s_ws.find_norm_seq(cw) {
             ch.status = FactStatus::Verbatim;
             ch.similarity = Some(1.0);
-            let last = p + cw.len() - 1;
-            ch.source_span = s_ws
-                .words
-                .get(p)
-                .zip(s_ws.words.get(last))
-                .map(|(a, b)| (a.start, b.end));
+            ch.source_span = s_ws.span(p..p + cw.len());
             cc.supported += 1;
             cc.supported_mentions += mentions.len() as u64;
             for (k, (sf, _)) in s_distinct.iter().enumerate() {
@@ -591,17 +583,10 @@ fn compare_quotes(
                 ch.similarity = Some(a.similarity);
                 if a.similarity >= ALTERED_THRESHOLD && a.common >= 2 {
                     ch.status = FactStatus::Altered;
-                    let sw = quote_words(s_distinct[k].0);
-                    let _ = sw;
-                    let range = s_ws.range_in(s_distinct[k].0.span.0, s_distinct[k].0.span.1);
+                    let quote_span = s_distinct[k].0.span;
+                    let range = s_ws.range_in(quote_span.0, quote_span.1);
                     let (wa, wb) = (range.start + a.window.0, range.start + a.window.1);
-                    ch.source_span = match (
-                        s_ws.words.get(wa),
-                        wb.checked_sub(1).and_then(|e| s_ws.words.get(e)),
-                    ) {
-                        (Some(x), Some(y)) if wb > wa => Some((x.start, y.end)),
-                        _ => Some(s_distinct[k].0.span),
-                    };
+                    ch.source_span = s_ws.span(wa..wb).or(Some(quote_span));
                     ch.diff = Some(a.diff);
                     cc.altered += 1;
                     if kept_by[k].is_none() {
@@ -619,13 +604,8 @@ fn compare_quotes(
         cc.source_distinct += 1;
         let hit = kept_by[k].or_else(|| {
             let sw = quote_words(f);
-            c_ws.find_norm_seq(sw).and_then(|p| {
-                let last = p + sw.len() - 1;
-                c_ws.words
-                    .get(p)
-                    .zip(c_ws.words.get(last))
-                    .map(|(a, b)| (a.start, b.end))
-            })
+            c_ws.find_norm_seq(sw)
+                .and_then(|p| c_ws.span(p..p + sw.len()))
         });
         push_source_check(FactKind::Quote, f, hit, &mut cc, checks);
     }

@@ -455,6 +455,17 @@ impl<'a> WordStream<'a> {
         None
     }
 
+    /// Byte span from the first to the last word of the word range `words` (`None` when the
+    /// range is empty or reaches past the stream).
+    pub fn span(&self, words: std::ops::Range<usize>) -> Option<(usize, usize)> {
+        if words.is_empty() {
+            return None;
+        }
+        let first = self.words.get(words.start)?;
+        let last = self.words.get(words.end - 1)?;
+        Some((first.start, last.end))
+    }
+
     /// Indices of the words lying inside the byte range `[start, end)`.
     pub fn range_in(&self, start: usize, end: usize) -> std::ops::Range<usize> {
         let a = self.words.partition_point(|w| w.start < start);
