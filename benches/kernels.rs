@@ -18,7 +18,7 @@
 //! | `lsum` | `RougeScorer::new(&[RougeType::Lsum])`: `prepare` + `prepare_candidate` + `score_prepared` (texts already analysed) | pairs |
 //! | `fragments` | `ArticleIndex::new(source)` + `.fragments(candidate, Compat / Exact)` | pairs |
 //! | `fragments_100k` | the same plus coverage/density, a ~100,000-word source (ten `long` sources) against a 1,000-word candidate | pairs |
-//! | `facts` | `sumbench::metrics::facts::extract` on raw texts | bytes |
+//! | `facts` | `sumbench::metrics::facts::extract` on raw texts (`extract`); `facts::check` of reference against candidate (`check`: both texts prepared, then compared) | bytes (`extract`), pairs (`check`) |
 //!
 //! Sizes: `summary60` is 64 pairs of ~60-word texts; `article800` is 4 pairs of ~800-word texts
 //! (for `fragments`: ~800-word sources against ~60-word candidates, 8 pairs); `lsum1k` is 4 pairs
@@ -408,6 +408,17 @@ fn fact_extraction(c: &mut Criterion) {
                 for p in &s.pairs {
                     let f = facts::extract(black_box(&p.reference));
                     n += f.numbers.len() + f.names.len() + f.quotes.len();
+                }
+                n
+            })
+        });
+        g.throughput(Throughput::Elements(s.n()));
+        g.bench_function(format!("check/{}", s.name), |b| {
+            b.iter(|| {
+                let mut n = 0usize;
+                for p in &s.pairs {
+                    let r = facts::check(black_box(&p.reference), black_box(&p.candidate));
+                    n += r.checks.len();
                 }
                 n
             })

@@ -73,13 +73,14 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
                         "{name}: example '{id}' has no source: nothing to check facts against"
                     )
                 })?;
+                let source_doc = facts::FactDoc::new(&source);
                 let mut any = false;
                 for c in &ex.candidates {
                     if args.system.as_ref().is_some_and(|s| *s != c.system) {
                         continue;
                     }
                     any = true;
-                    let report = facts::check(&source, &c.text);
+                    let report = facts::compare(&source_doc, &facts::FactDoc::new(&c.text));
                     let title = format!("example '{id}', system '{}'", c.system);
                     render_facts(
                         &mut out,

@@ -44,6 +44,8 @@ use serde::Serialize;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
+use crate::text::words;
+
 /// Phrase rules remove a line on a single strong cue only up to this many
 /// words.
 pub const SHORT_WORDS: usize = 30;
@@ -737,19 +739,6 @@ const SOCIAL: &[&str] = &[
     "story", "page", "us", "follow",
 ];
 
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-];
-
-#[rustfmt::skip]
-const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-];
-
 /// Other tokens allowed in a timestamp line.
 #[rustfmt::skip]
 const TIME_WORDS: &[&str] = &[
@@ -818,7 +807,7 @@ fn is_by_line(l: &Line<'_>) -> bool {
         if w.is_empty() || CONNECTORS.contains(&lw.as_str()) || w.starts_with('@') {
             continue;
         }
-        if w.chars().all(|c| c.is_ascii_digit() || c == ':') || MONTHS.contains(&lw.as_str()) {
+        if w.chars().all(|c| c.is_ascii_digit() || c == ':') || words::is_month(&lw) {
             continue;
         }
         if is_capitalised(w) {
@@ -856,7 +845,7 @@ fn is_date_tokens<'t>(tokens: impl Iterator<Item = &'t str>) -> bool {
         any = true;
         if t.chars().all(|c| c.is_numeric()) {
             digits = true;
-        } else if MONTHS.contains(&t) || WEEKDAYS.contains(&t) {
+        } else if words::is_month(t) || words::is_weekday_or_abbreviation(t) {
             marker = true;
         } else if TIME_WORDS.contains(&t) {
             if matches!(
@@ -896,8 +885,8 @@ fn is_timestamp(l: &Line<'_>) -> bool {
         // suffice.
         let rest_ok = l.tokens().all(|t| {
             t.chars().all(char::is_numeric)
-                || MONTHS.contains(&t)
-                || WEEKDAYS.contains(&t)
+                || words::is_month(t)
+                || words::is_weekday_or_abbreviation(t)
                 || TIME_WORDS.contains(&t)
         });
         let has_digit = l.tokens().any(|t| t.chars().all(char::is_numeric));
@@ -1362,6 +1351,35 @@ impl<'l, 'a> State<'l, 'a> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The month and weekday lists as written here before the shared lists of `text::words`.
+    #[rustfmt::skip]
+    const OLD_MONTHS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
+    ];
+    #[rustfmt::skip]
+    const OLD_WEEKDAYS: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ];
+
+    #[test]
+    fn date_words_are_the_old_sets() {
+        let universe = words::listed_words()
+            .into_iter()
+            .chain(OLD_MONTHS.iter().copied())
+            .chain(OLD_WEEKDAYS.iter().copied());
+        for w in universe {
+            assert_eq!(words::is_month(w), OLD_MONTHS.contains(&w), "{w}");
+            assert_eq!(
+                words::is_weekday_or_abbreviation(w),
+                OLD_WEEKDAYS.contains(&w),
+                "{w}"
+            );
+        }
+    }
 
     /// The rule that removes `line` when it stands alone between two news
     /// paragraphs.

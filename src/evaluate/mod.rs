@@ -11,10 +11,10 @@ use crate::dataset::Example;
 use crate::metrics::extractive::{
     ArticleIndex, Compression, Extractive, FragmentMode, novel_ngrams, repetition,
 };
+use crate::metrics::facts::{self, FactDoc};
 use crate::metrics::rouge::{Prepared, RougeScorer, RougeType, Scratch};
 use crate::signature::Signature;
 use crate::text::{Analysed, Analyzer, Stemmer, Vocab, count_sentences};
-use fact_doc::FactDoc;
 
 pub use columns::{Better, Column, Section};
 pub use results::{
@@ -356,33 +356,10 @@ fn facts_result(
     references: Option<&FactDoc<'_>>,
     candidate: &FactDoc<'_>,
 ) -> FactsResult {
-    let source_report = source.map(|s| fact_doc::compare(s, candidate));
+    let source_report = source.map(|s| facts::compare(s, candidate));
     FactsResult {
         source: source_report.as_ref().map(FactTally::of),
-        references: references.map(|r| FactTally::of(&fact_doc::compare(r, candidate))),
+        references: references.map(|r| FactTally::of(&facts::compare(r, candidate))),
         lists: source_report.as_ref().map(FactLists::of),
-    }
-}
-
-/// Until the facts module prepares its documents itself: a text with its extracted facts.
-mod fact_doc {
-    use crate::metrics::facts::{self, FactReport, Facts};
-
-    pub struct FactDoc<'t> {
-        text: &'t str,
-        facts: Facts,
-    }
-
-    impl<'t> FactDoc<'t> {
-        pub fn new(text: &'t str) -> Self {
-            FactDoc {
-                text,
-                facts: facts::extract(text),
-            }
-        }
-    }
-
-    pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
-        facts::compare(source.text, &source.facts, candidate.text, &candidate.facts)
     }
 }

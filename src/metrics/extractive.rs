@@ -73,9 +73,7 @@ pub fn fragments(article: &[u32], summary: &[u32], mode: FragmentMode) -> Vec<u3
 #[doc(hidden)]
 pub fn fragments_naive(article: &[u32], summary: &[u32]) -> Vec<u32> {
     let (a, s) = (article, summary);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
+    greedy(s.len(), |i| {
         let mut best = 0;
         let mut j = 0;
         while j < a.len() {
@@ -93,30 +91,34 @@ pub fn fragments_naive(article: &[u32], summary: &[u32]) -> Vec<u32> {
                 j += 1;
             }
         }
-        if best > 0 {
-            out.push(to_u32(best));
-            i += best;
-        } else {
-            i += 1;
-        }
-    }
-    out
+        best
+    })
 }
 
 /// Brute-force [`FragmentMode::Exact`]: the longest match of `S[i..]` at every article position.
 /// Only used for articles too long to index; `O(|S| · |A| · L)`.
 fn fragments_exact_brute(article: &[u32], summary: &[u32]) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < summary.len() {
+    greedy(summary.len(), |i| {
         let rest = &summary[i..];
-        let best = (0..article.len())
+        (0..article.len())
             .map(|p| common_prefix(rest, &article[p..]))
             .max()
-            .unwrap_or(0);
-        if best > 0 {
-            out.push(to_u32(best));
-            i += best;
+            .unwrap_or(0)
+    })
+}
+
+/// The greedy parse of a summary of `summary_len` tokens: at each position `i`, `longest(i)` is
+/// the length of the fragment the matcher takes there; a positive one is recorded and skipped,
+/// otherwise the parse moves on by one token.
+#[inline]
+fn greedy(summary_len: usize, mut longest: impl FnMut(usize) -> usize) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < summary_len {
+        let l = longest(i);
+        if l > 0 {
+            out.push(to_u32(l));
+            i += l;
         } else {
             i += 1;
         }
@@ -248,18 +250,7 @@ impl ArticleIndex {
 
 /// Greedy longest-match parse of `s` (dense ids) with the automaton.
 fn exact_greedy(automaton: &Automaton, s: &[u32]) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        let l = automaton.longest_prefix(&s[i..]);
-        if l > 0 {
-            out.push(to_u32(l));
-            i += l;
-        } else {
-            i += 1;
-        }
-    }
-    out
+    greedy(s.len(), |i| automaton.longest_prefix(&s[i..]))
 }
 
 /// The official greedy loop restricted to the occurrences of `S[i]` in the article.

@@ -11,6 +11,7 @@ mod sentences;
 mod stem;
 mod tokenize;
 mod vocab;
+pub mod words;
 
 pub use sentences::count_sentences;
 pub use stem::Stemmer;

@@ -7,12 +7,14 @@
 //! initials (`Mr.`, `U.S.`, `J.`). Every line with a letter or digit counts at least one
 //! sentence. A heuristic, named `sent:punct-lines` in the signature.
 
-/// Abbreviations after which a period does not end a sentence (lowercase, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov",
-    "sen", "rep", "rev", "hon", "pres", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
-    "u.n", "e.g", "i.e", "a.m", "p.m",
+use super::words;
+
+/// Abbreviations after which a period does not end a sentence, besides the shared ones
+/// ([`words::is_period_abbreviation`]: titles, `vs`/`etc`/`inc`…, month abbreviations):
+/// `Hon.`, `Pres.` and dotted forms whose last dot is the one looked at (`U.S.`, `e.g.`,
+/// `p.m.`). Lowercase, without the final dot.
+const EXTRA_ABBREVIATIONS: &[&str] = &[
+    "hon", "pres", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -20,8 +22,12 @@ fn is_abbreviation(word: &str) -> bool {
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     // A single letter is an initial (J. K. Rowling); dotted acronyms end in a letter.
-    w.chars().count() == 1 && w.chars().all(char::is_alphabetic)
-        || ABBREVIATIONS.contains(&w.as_str())
+    w.chars().count() == 1 && w.chars().all(char::is_alphabetic) || is_listed_abbreviation(&w)
+}
+
+/// Is lowercase `w` one of this counter's abbreviations (shared ones and its extras)?
+fn is_listed_abbreviation(w: &str) -> bool {
+    words::is_period_abbreviation(w) || EXTRA_ABBREVIATIONS.contains(&w)
 }
 
 /// Number of sentences in `text` (see the module documentation for the rule).
@@ -76,7 +82,32 @@ fn count_line(line: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::count_sentences;
+    use super::{count_sentences, is_listed_abbreviation};
+
+    /// The abbreviation list as it was written here before the shared lists of
+    /// [`super::words`]: the effective set must stay exactly this.
+    const OLD_ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt",
+        "gov", "sen", "rep", "rev", "hon", "pres", "vs", "etc", "inc", "ltd", "co", "corp", "no",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
+        "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
+    ];
+
+    #[test]
+    fn abbreviations_are_the_old_set() {
+        // Every word either set can hold: the shared lists, the extras and the old list.
+        let universe = crate::text::words::listed_words()
+            .into_iter()
+            .chain(super::EXTRA_ABBREVIATIONS.iter().copied())
+            .chain(OLD_ABBREVIATIONS.iter().copied());
+        for w in universe {
+            assert_eq!(
+                is_listed_abbreviation(w),
+                OLD_ABBREVIATIONS.contains(&w),
+                "{w}"
+            );
+        }
+    }
 
     #[test]
     fn counts_sentences_not_abbreviations() {

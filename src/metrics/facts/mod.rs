@@ -1,8 +1,12 @@
 //! Fact retention: numbers, names and quotes kept, lost, altered or invented.
 //!
-//! [`extract`] finds the facts of a text (from the original text, not ROUGE tokens), each with
-//! its byte span; [`compare`] checks a candidate (system summary) against a source (the
-//! article) and reports, per category and overall:
+//! [`FactDoc::new`] prepares a text once: it tokenises it (its own tokens over the original
+//! text, not ROUGE tokens), extracts its facts, each with its byte span ([`Facts`]), and keeps
+//! the normalised word stream that names and quotes are searched in. [`compare`] then checks a
+//! prepared candidate (system summary) against a prepared source (the article) without
+//! tokenising anything, so a source prepared once serves every system that summarises it.
+//! [`check`] is the shortcut for two plain strings and [`extract`] for the facts alone. The
+//! comparison reports, per category and overall:
 //!
 //! * **retention** — share of the source's distinct facts that the candidate keeps;
 //! * **support** — share of the candidate's distinct facts that the source supports
@@ -88,25 +92,62 @@ pub struct Facts {
     pub has_case: bool,
 }
 
-/// Extract the number, name and quote facts of `text`.
+/// Extract the number, name and quote facts of `text` (the facts of [`FactDoc::new`]).
 pub fn extract(text: &str) -> Facts {
-    let toks = tokens::tokenize(text);
-    let has_case = tokens::has_case(&toks);
-    let tokenised = tokens::is_tokenised(text);
-    let ws = WordStream::new(&toks);
-    let (numbers, vague) = numbers::extract(text, &toks, tokenised, has_case);
-    let names = if has_case {
-        names::extract(text, &toks)
-    } else {
-        Vec::new()
-    };
-    let quotes = quotes::extract(text, &toks, &ws, tokenised);
-    Facts {
-        numbers,
-        names,
-        quotes,
-        vague,
-        has_case,
+    FactDoc::new(text).into_facts()
+}
+
+/// A text prepared for fact comparison: its [`Facts`] and the normalised word stream that
+/// [`compare`] searches for names and quotes, both from one tokenisation of the text.
+///
+/// Build it once per text ([`FactDoc::new`]) and compare it with any number of other
+/// documents: evaluation prepares an example's source (and its joined references) once and
+/// each system's candidate once. It borrows the text, whose byte offsets all spans refer to.
+#[derive(Debug)]
+pub struct FactDoc<'a> {
+    text: &'a str,
+    facts: Facts,
+    words: WordStream<'a>,
+}
+
+impl<'a> FactDoc<'a> {
+    /// Tokenise `text` once, extract its number, name and quote facts and keep its word
+    /// stream (the tokens themselves are not kept: comparison reads only the word stream).
+    pub fn new(text: &'a str) -> Self {
+        let toks = tokens::tokenize(text);
+        let words = WordStream::new(&toks);
+        let has_case = tokens::has_case(&toks);
+        let tokenised = tokens::is_tokenised(text);
+        let (numbers, vague) = numbers::extract(text, &toks, tokenised, has_case);
+        let names = if has_case {
+            names::extract(text, &toks)
+        } else {
+            Vec::new()
+        };
+        let quotes = quotes::extract(text, &toks, &words, tokenised);
+        let facts = Facts {
+            numbers,
+            names,
+            quotes,
+            vague,
+            has_case,
+        };
+        FactDoc { text, facts, words }
+    }
+
+    /// The text this document was prepared from.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The facts of the text.
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// The facts of the text, dropping the word stream.
+    pub fn into_facts(self) -> Facts {
+        self.facts
     }
 }
 
@@ -156,7 +197,10 @@ pub struct FactCheck {
 
 /// Sufficient statistics of one category (or all categories) for one example.
 /// Add them up with [`CategoryCounts::add`] for corpus-level (micro-averaged) scores.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+///
+/// Serialised with the derived shares after the counts: the fields in order, then
+/// `retention` ([`CategoryCounts::retention`]) and `support` ([`CategoryCounts::support`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CategoryCounts {
     /// Distinct facts in the source.
     pub source_distinct: u64,
@@ -177,14 +221,48 @@ pub struct CategoryCounts {
     /// Candidate facts of this category could be assessed (`false` for names of a caseless
     /// candidate).
     pub candidate_assessable: bool,
-    /// `kept / source_distinct` (derived; `None` when the source has none).
-    pub retention: Option<f64>,
-    /// `supported / candidate_distinct` (derived; `None` when the candidate has none or they
-    /// are not assessable).
-    pub support: Option<f64>,
+}
+
+impl Serialize for CategoryCounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // Destructured so that a new field cannot be left out of the output unnoticed.
+        let CategoryCounts {
+            source_distinct,
+            kept,
+            candidate_distinct,
+            supported,
+            altered,
+            unsupported,
+            candidate_mentions,
+            supported_mentions,
+            candidate_assessable,
+        } = *self;
+        let mut st = serializer.serialize_struct("CategoryCounts", 11)?;
+        st.serialize_field("source_distinct", &source_distinct)?;
+        st.serialize_field("kept", &kept)?;
+        st.serialize_field("candidate_distinct", &candidate_distinct)?;
+        st.serialize_field("supported", &supported)?;
+        st.serialize_field("altered", &altered)?;
+        st.serialize_field("unsupported", &unsupported)?;
+        st.serialize_field("candidate_mentions", &candidate_mentions)?;
+        st.serialize_field("supported_mentions", &supported_mentions)?;
+        st.serialize_field("candidate_assessable", &candidate_assessable)?;
+        st.serialize_field("retention", &self.retention())?;
+        st.serialize_field("support", &self.support())?;
+        st.end()
+    }
 }
 
 impl CategoryCounts {
+    /// Zero counts, the candidate side assessable or not.
+    fn empty(candidate_assessable: bool) -> Self {
+        CategoryCounts {
+            candidate_assessable,
+            ..Default::default()
+        }
+    }
+
     /// Share of the source's distinct facts kept; `None` if the source has none.
     pub fn retention(&self) -> Option<f64> {
         (self.source_distinct > 0).then(|| self.kept as f64 / self.source_distinct as f64)
@@ -203,7 +281,7 @@ impl CategoryCounts {
             .then(|| self.supported_mentions as f64 / self.candidate_mentions as f64)
     }
 
-    /// Add another example's counts (derived shares are recomputed).
+    /// Add another example's counts.
     pub fn add(&mut self, o: &CategoryCounts) {
         self.source_distinct += o.source_distinct;
         self.kept += o.kept;
@@ -214,12 +292,6 @@ impl CategoryCounts {
         self.candidate_mentions += o.candidate_mentions;
         self.supported_mentions += o.supported_mentions;
         self.candidate_assessable |= o.candidate_assessable;
-        self.refresh();
-    }
-
-    fn refresh(&mut self) {
-        self.retention = self.retention();
-        self.support = self.support();
     }
 }
 
@@ -241,14 +313,10 @@ pub struct FactReport {
     pub checks: Vec<FactCheck>,
 }
 
-/// Extract both texts and compare them (see [`compare`]).
+/// Prepare both texts and compare them: `compare(&FactDoc::new(source_text),
+/// &FactDoc::new(candidate_text))` (see [`compare`]).
 pub fn check(source_text: &str, candidate_text: &str) -> FactReport {
-    compare(
-        source_text,
-        &extract(source_text),
-        candidate_text,
-        &extract(candidate_text),
-    )
+    compare(&FactDoc::new(source_text), &FactDoc::new(candidate_text))
 }
 
 /// Distinct facts (first mention of each key, in text order) with all mentions.
@@ -324,49 +392,29 @@ fn candidate_check(
     ch
 }
 
-/// Compare a candidate's facts with a source's. `source` and `candidate` must come from
-/// [`extract`] on `source_text` and `candidate_text`.
-pub fn compare(
-    source_text: &str,
-    source: &Facts,
-    candidate_text: &str,
-    candidate: &Facts,
-) -> FactReport {
-    let s_toks = tokens::tokenize(source_text);
-    let c_toks = tokens::tokenize(candidate_text);
-    let s_ws = WordStream::new(&s_toks);
-    let c_ws = WordStream::new(&c_toks);
+/// Compare a prepared candidate's facts with a prepared source's (nothing is tokenised here).
+/// Spans in the report refer to [`FactDoc::text`] of each side.
+pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
     let mut checks = Vec::new();
+    let numbers = compare_numbers(&source.facts, &candidate.facts, &mut checks);
+    let names_assessable = candidate.facts.has_case;
+    let names = compare_names(source, candidate, &mut checks);
+    let quotes = compare_quotes(source, candidate, &mut checks);
 
-    let numbers = compare_numbers(source, candidate, &mut checks);
-    let names_assessable = candidate.has_case;
-    let names = compare_names(
-        source,
-        candidate,
-        &s_ws,
-        &c_ws,
-        names_assessable,
-        &mut checks,
-    );
-    let quotes = compare_quotes(source, candidate, &s_ws, &c_ws, &mut checks);
-
-    let mut overall = CategoryCounts {
-        candidate_assessable: true,
-        ..Default::default()
-    };
+    let mut overall = CategoryCounts::empty(true);
     for c in [&numbers, &names, &quotes] {
-        overall.source_distinct += c.source_distinct;
-        overall.kept += c.kept;
-        if c.candidate_assessable {
-            overall.candidate_distinct += c.candidate_distinct;
-            overall.supported += c.supported;
-            overall.altered += c.altered;
-            overall.unsupported += c.unsupported;
-            overall.candidate_mentions += c.candidate_mentions;
-            overall.supported_mentions += c.supported_mentions;
-        }
+        // A category whose candidate side is not assessable adds its source side only.
+        let side = if c.candidate_assessable {
+            *c
+        } else {
+            CategoryCounts {
+                source_distinct: c.source_distinct,
+                kept: c.kept,
+                ..Default::default()
+            }
+        };
+        overall.add(&side);
     }
-    overall.refresh();
     FactReport {
         numbers,
         names,
@@ -389,10 +437,7 @@ fn compare_numbers(
     candidate: &Facts,
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
-    let mut cc = CategoryCounts {
-        candidate_assessable: true,
-        ..Default::default()
-    };
+    let mut cc = CategoryCounts::empty(true);
     for (f, _) in distinct(&source.numbers) {
         cc.source_distinct += 1;
         let hit = num_val(f).and_then(|sv| {
@@ -429,7 +474,6 @@ fn compare_numbers(
     }
     cand_checks.sort_by_key(|(s, _)| *s);
     checks.extend(cand_checks.into_iter().map(|(_, c)| c));
-    cc.refresh();
     cc
 }
 
@@ -443,28 +487,24 @@ fn name_details<'a>(mentions: &[&'a Fact]) -> Vec<&'a names::NameDetail> {
         .collect()
 }
 
+/// Names; the candidate side only when the candidate has case information.
 fn compare_names(
-    source: &Facts,
-    candidate: &Facts,
-    s_ws: &WordStream,
-    c_ws: &WordStream,
-    assessable: bool,
+    source: &FactDoc<'_>,
+    candidate: &FactDoc<'_>,
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
-    let mut cc = CategoryCounts {
-        candidate_assessable: assessable,
-        ..Default::default()
-    };
-    let s_distinct = distinct(&source.names);
+    let assessable = candidate.facts.has_case;
+    let mut cc = CategoryCounts::empty(assessable);
+    let s_distinct = distinct(&source.facts.names);
     for (f, mentions) in &s_distinct {
         cc.source_distinct += 1;
         let forms = names::forms(&f.key, &name_details(mentions));
-        let hit = names::find_entity(c_ws, &forms, candidate.has_case);
+        let hit = names::find_entity(&candidate.words, &forms, candidate.facts.has_case);
         push_source_check(FactKind::Name, f, hit, &mut cc, checks);
     }
     if assessable {
         let source_keys: Vec<&str> = s_distinct.iter().map(|(f, _)| f.key.as_str()).collect();
-        for (f, mentions) in distinct(&candidate.names) {
+        for (f, mentions) in distinct(&candidate.facts.names) {
             cc.candidate_distinct += 1;
             cc.candidate_mentions += mentions.len() as u64;
             let details = name_details(&mentions);
@@ -475,7 +515,7 @@ fn compare_names(
                 .filter(|d| d.mention.join(" ") == f.key)
                 .collect();
             let forms = names::forms(&f.key, &own);
-            let mut hit = names::find_entity(s_ws, &forms, source.has_case);
+            let mut hit = names::find_entity(&source.words, &forms, source.facts.has_case);
             if hit.is_none()
                 && details.iter().any(|d| d.acronym)
                 && names::acronym_matches(&f.key, &source_keys)
@@ -494,7 +534,6 @@ fn compare_names(
             ));
         }
     }
-    cc.refresh();
     cc
 }
 
@@ -506,18 +545,14 @@ fn quote_words(f: &Fact) -> &[String] {
 }
 
 fn compare_quotes(
-    source: &Facts,
-    candidate: &Facts,
-    s_ws: &WordStream,
-    c_ws: &WordStream,
+    source: &FactDoc<'_>,
+    candidate: &FactDoc<'_>,
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
-    let mut cc = CategoryCounts {
-        candidate_assessable: true,
-        ..Default::default()
-    };
-    let s_distinct = distinct(&source.quotes);
-    let c_distinct = distinct(&candidate.quotes);
+    let (s_ws, c_ws) = (&source.words, &candidate.words);
+    let mut cc = CategoryCounts::empty(true);
+    let s_distinct = distinct(&source.facts.quotes);
+    let c_distinct = distinct(&candidate.facts.quotes);
     // source quote index -> candidate span that keeps it
     let mut kept_by: Vec<Option<(usize, usize)>> = vec![None; s_distinct.len()];
     let mut cand_checks = Vec::new();
@@ -530,12 +565,7 @@ fn compare_quotes(
         if let Some(p) = s_ws.find_norm_seq(cw) {
             ch.status = FactStatus::Verbatim;
             ch.similarity = Some(1.0);
-            let last = p + cw.len() - 1;
-            ch.source_span = s_ws
-                .words
-                .get(p)
-                .zip(s_ws.words.get(last))
-                .map(|(a, b)| (a.start, b.end));
+            ch.source_span = s_ws.span(p..p + cw.len());
             cc.supported += 1;
             cc.supported_mentions += mentions.len() as u64;
             for (k, (sf, _)) in s_distinct.iter().enumerate() {
@@ -553,17 +583,10 @@ fn compare_quotes(
                 ch.similarity = Some(a.similarity);
                 if a.similarity >= ALTERED_THRESHOLD && a.common >= 2 {
                     ch.status = FactStatus::Altered;
-                    let sw = quote_words(s_distinct[k].0);
-                    let _ = sw;
-                    let range = s_ws.range_in(s_distinct[k].0.span.0, s_distinct[k].0.span.1);
+                    let quote_span = s_distinct[k].0.span;
+                    let range = s_ws.range_in(quote_span.0, quote_span.1);
                     let (wa, wb) = (range.start + a.window.0, range.start + a.window.1);
-                    ch.source_span = match (
-                        s_ws.words.get(wa),
-                        wb.checked_sub(1).and_then(|e| s_ws.words.get(e)),
-                    ) {
-                        (Some(x), Some(y)) if wb > wa => Some((x.start, y.end)),
-                        _ => Some(s_distinct[k].0.span),
-                    };
+                    ch.source_span = s_ws.span(wa..wb).or(Some(quote_span));
                     ch.diff = Some(a.diff);
                     cc.altered += 1;
                     if kept_by[k].is_none() {
@@ -581,18 +604,12 @@ fn compare_quotes(
         cc.source_distinct += 1;
         let hit = kept_by[k].or_else(|| {
             let sw = quote_words(f);
-            c_ws.find_norm_seq(sw).and_then(|p| {
-                let last = p + sw.len() - 1;
-                c_ws.words
-                    .get(p)
-                    .zip(c_ws.words.get(last))
-                    .map(|(a, b)| (a.start, b.end))
-            })
+            c_ws.find_norm_seq(sw)
+                .and_then(|p| c_ws.span(p..p + sw.len()))
         });
         push_source_check(FactKind::Quote, f, hit, &mut cc, checks);
     }
     checks.extend(cand_checks);
-    cc.refresh();
     cc
 }
 
@@ -765,10 +782,62 @@ mod tests {
             candidate_assessable: true,
             ..Default::default()
         };
-        a.refresh();
-        assert_eq!(a.retention, Some(0.5));
+        assert_eq!(a.retention(), Some(0.5));
         a.add(&a.clone());
         assert_eq!(a.source_distinct, 4);
         assert_eq!(a.support(), Some(1.0));
+    }
+
+    #[test]
+    fn counts_serialise_with_the_derived_shares_last() {
+        let a = CategoryCounts {
+            source_distinct: 4,
+            kept: 1,
+            candidate_distinct: 3,
+            supported: 2,
+            altered: 0,
+            unsupported: 1,
+            candidate_mentions: 5,
+            supported_mentions: 4,
+            candidate_assessable: true,
+        };
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            "{\"source_distinct\":4,\"kept\":1,\"candidate_distinct\":3,\"supported\":2,\
+             \"altered\":0,\"unsupported\":1,\"candidate_mentions\":5,\"supported_mentions\":4,\
+             \"candidate_assessable\":true,\"retention\":0.25,\"support\":0.6666666666666666}"
+        );
+        let none = CategoryCounts::default();
+        assert!(
+            serde_json::to_string(&none)
+                .unwrap()
+                .ends_with("\"candidate_assessable\":false,\"retention\":null,\"support\":null}")
+        );
+    }
+
+    #[test]
+    fn one_prepared_source_for_many_candidates() {
+        let src = "Kim Jong Un said on Wednesday that 7,000 containers were shipped. \
+                   \"We are absolutely committed to peace,\" Kim said, according to CNN.";
+        let source = FactDoc::new(src);
+        assert_eq!(source.text(), src);
+        for cand in [
+            "Kim said 7,000 containers were shipped.",
+            "kim says `` we are absolutely committed to peace '' .",
+            "Putin said 8,000 containers were shipped, \"we are committed to war\".",
+            "",
+        ] {
+            let prepared = compare(&source, &FactDoc::new(cand));
+            let plain = check(src, cand);
+            assert_eq!(
+                serde_json::to_string(&prepared).unwrap(),
+                serde_json::to_string(&plain).unwrap()
+            );
+        }
+        let facts = extract(src);
+        assert_eq!(
+            serde_json::to_string(&facts).unwrap(),
+            serde_json::to_string(source.facts()).unwrap()
+        );
     }
 }

@@ -40,6 +40,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::tokens::{Tok, TokKind, WordStream, base_of, is_connector, is_ptb_bracket, norm_word};
 use super::{Detail, Fact, FactKind};
+use crate::text::words;
 
 /// Internal detail of a name fact: the word forms under which the entity can be found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -466,40 +467,12 @@ fn is_title_qualifier(w: &str) -> bool {
         )
 }
 
+/// Months and weekdays are not names: [`words::MONTHS`], [`words::MONTH_ABBREVIATIONS`] and
+/// [`words::WEEKDAYS`] (weekday abbreviations such as `Sun`, `Sat` are left to the name rules).
+/// The abbreviation `mar` has never been in this set and stays out, so a capitalised `Mar`
+/// (`Del Mar`) can still be a name; the date rules read `Mar. 3` either way.
 fn is_calendar(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "jan"
-            | "feb"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    (words::is_month(w) && w != "mar") || words::is_weekday(w)
 }
 
 /// Lowercase tails after a hyphen that make a capitalised compound an adjective.
@@ -1124,51 +1097,17 @@ fn sentence_initial(toks: &[Tok<'_>]) -> Vec<bool> {
     out
 }
 
+/// Abbreviations whose period does not end a sentence here, besides the shared ones
+/// ([`words::is_period_abbreviation`]: titles, `vs`/`etc`/`inc`…, month abbreviations):
+/// `Adm.`, `Mt.`, `Ft.`, `gov't.`, `approx.`. Lowercase base words (dots dropped).
+const EXTRA_ABBREVIATIONS: &[&str] = &["adm", "mt", "ft", "gov't", "approx"];
+
+/// Does a period after this word (`low`: its base, `raw`: as written) leave the sentence
+/// open? Single capital initials (`J.`) and listed abbreviations.
 fn is_abbrev(low: &str, raw: &str) -> bool {
     (raw.chars().count() == 1 && raw.chars().all(char::is_uppercase))
-        || matches!(
-            low,
-            "mr" | "mrs"
-                | "ms"
-                | "dr"
-                | "st"
-                | "gen"
-                | "sen"
-                | "rep"
-                | "gov"
-                | "lt"
-                | "col"
-                | "sgt"
-                | "capt"
-                | "prof"
-                | "jr"
-                | "sr"
-                | "jan"
-                | "feb"
-                | "mar"
-                | "apr"
-                | "jun"
-                | "jul"
-                | "aug"
-                | "sep"
-                | "sept"
-                | "oct"
-                | "nov"
-                | "dec"
-                | "no"
-                | "vs"
-                | "etc"
-                | "inc"
-                | "corp"
-                | "co"
-                | "ltd"
-                | "adm"
-                | "rev"
-                | "mt"
-                | "ft"
-                | "gov't"
-                | "approx"
-        )
+        || words::is_period_abbreviation(low)
+        || EXTRA_ABBREVIATIONS.contains(&low)
 }
 
 /// Tokens on title-case lines (headlines, bylines).
@@ -1299,6 +1238,55 @@ mod tests {
             .iter()
             .map(|n| n.key.clone())
             .collect()
+    }
+
+    /// The calendar words as written here before the shared lists of `text::words`.
+    #[rustfmt::skip]
+    const OLD_CALENDAR: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec",
+    ];
+
+    /// The abbreviations as written here before the shared lists of `text::words`.
+    #[rustfmt::skip]
+    const OLD_ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+        "prof", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "no", "vs", "etc", "inc", "corp", "co", "ltd", "adm", "rev", "mt", "ft",
+        "gov't", "approx",
+    ];
+
+    /// Every word the old or the new sets can hold.
+    fn universe() -> Vec<&'static str> {
+        let mut u = crate::text::words::listed_words();
+        u.extend(super::EXTRA_ABBREVIATIONS);
+        u.extend(OLD_CALENDAR);
+        u.extend(OLD_ABBREVIATIONS);
+        u
+    }
+
+    #[test]
+    fn calendar_words_are_the_old_set() {
+        for w in universe() {
+            assert_eq!(super::is_calendar(w), OLD_CALENDAR.contains(&w), "{w}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_the_old_set() {
+        for w in universe() {
+            // `raw` longer than one letter: the initials rule aside
+            let raw = format!("{w}x");
+            assert_eq!(
+                super::is_abbrev(w, &raw),
+                OLD_ABBREVIATIONS.contains(&w),
+                "{w}"
+            );
+        }
+        assert!(super::is_abbrev("j", "J"));
+        assert!(!super::is_abbrev("j", "j"));
     }
 
     #[test]

@@ -28,6 +28,7 @@ use std::borrow::Cow;
 
 use super::tokens::{Tok, TokKind};
 use super::{Detail, Fact, FactKind};
+use crate::text::words;
 
 /// An exact decimal `mant × 10^exp`, normalised (no trailing zeros in `mant`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -293,36 +294,6 @@ pub(crate) fn compatible(s: &NumVal, c: &NumVal) -> bool {
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
-
-fn month_of(w: &str) -> Option<(u8, bool)> {
-    // (month, is_abbreviation)
-    Some(match w {
-        "january" => (1, false),
-        "february" => (2, false),
-        "march" => (3, false),
-        "april" => (4, false),
-        "may" => (5, false),
-        "june" => (6, false),
-        "july" => (7, false),
-        "august" => (8, false),
-        "september" => (9, false),
-        "october" => (10, false),
-        "november" => (11, false),
-        "december" => (12, false),
-        "jan" => (1, true),
-        "feb" => (2, true),
-        "mar" => (3, true),
-        "apr" => (4, true),
-        "jun" => (6, true),
-        "jul" => (7, true),
-        "aug" => (8, true),
-        "sep" | "sept" => (9, true),
-        "oct" => (10, true),
-        "nov" => (11, true),
-        "dec" => (12, true),
-        _ => return None,
-    })
-}
 
 fn is_month_prep(w: &str) -> bool {
     matches!(
@@ -972,7 +943,7 @@ impl<'a> Ctx<'_, 'a> {
         if t.kind != TokKind::Word {
             return None;
         }
-        let (m, abbr) = month_of(self.low(i))?;
+        let (m, abbr) = words::month(self.low(i))?;
         let mut end = i + 1;
         if abbr && self.low(end) == "." && self.glued(end) {
             end += 1;
@@ -1002,7 +973,7 @@ impl<'a> Ctx<'_, 'a> {
             if i > 0
                 && self.toks[i - 1].kind == TokKind::Word
                 && self.toks[i - 1].is_cap()
-                && month_of(prev).is_none()
+                && words::month(prev).is_none()
             {
                 let initial = self.toks[i - 1].line_start
                     || i < 2
@@ -1497,6 +1468,50 @@ impl<'a> Ctx<'_, 'a> {
 #[cfg(test)]
 mod tests {
     use super::super::{Facts, extract as extract_all};
+    use crate::text::words;
+
+    /// The month table as written here before the shared lists of `text::words`:
+    /// (word, month, abbreviated).
+    const OLD_MONTHS: &[(&str, u8, bool)] = &[
+        ("january", 1, false),
+        ("february", 2, false),
+        ("march", 3, false),
+        ("april", 4, false),
+        ("may", 5, false),
+        ("june", 6, false),
+        ("july", 7, false),
+        ("august", 8, false),
+        ("september", 9, false),
+        ("october", 10, false),
+        ("november", 11, false),
+        ("december", 12, false),
+        ("jan", 1, true),
+        ("feb", 2, true),
+        ("mar", 3, true),
+        ("apr", 4, true),
+        ("jun", 6, true),
+        ("jul", 7, true),
+        ("aug", 8, true),
+        ("sep", 9, true),
+        ("sept", 9, true),
+        ("oct", 10, true),
+        ("nov", 11, true),
+        ("dec", 12, true),
+    ];
+
+    #[test]
+    fn month_words_are_the_old_table() {
+        let universe = words::listed_words()
+            .into_iter()
+            .chain(OLD_MONTHS.iter().map(|&(w, _, _)| w));
+        for w in universe {
+            let old = OLD_MONTHS
+                .iter()
+                .find(|&&(o, _, _)| o == w)
+                .map(|&(_, m, a)| (m, a));
+            assert_eq!(words::month(w), old, "{w}");
+        }
+    }
 
     fn keys(text: &str) -> Vec<String> {
         let f: Facts = extract_all(text);

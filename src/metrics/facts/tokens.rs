@@ -286,6 +286,7 @@ fn hash_str(s: &str) -> u64 {
 }
 
 /// The normalised word stream of a text, with an index from `base` to positions.
+#[derive(Debug)]
 pub(crate) struct WordStream<'a> {
     pub words: Vec<W<'a>>,
     /// (hash of `base`, position), sorted.
@@ -452,6 +453,17 @@ impl<'a> WordStream<'a> {
             return Some(p);
         }
         None
+    }
+
+    /// Byte span from the first to the last word of the word range `words` (`None` when the
+    /// range is empty or reaches past the stream).
+    pub fn span(&self, words: std::ops::Range<usize>) -> Option<(usize, usize)> {
+        if words.is_empty() {
+            return None;
+        }
+        let first = self.words.get(words.start)?;
+        let last = self.words.get(words.end - 1)?;
+        Some((first.start, last.end))
     }
 
     /// Indices of the words lying inside the byte range `[start, end)`.
