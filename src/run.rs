@@ -393,6 +393,14 @@ pub fn build_report(
             ),
         );
     }
+    if acc.no_tokens() > 0 {
+        notes.push(format!(
+            "{} of {} {} a text that is not blank but has no token for rouge-score's tokenizer (it keeps only a-z and 0-9, so Cyrillic, Chinese, Arabic, ... text has none): their ROUGE and extractiveness are 0 or undefined, not a measurement",
+            acc.no_tokens(),
+            count(acc.examples(), "example", "examples"),
+            if acc.no_tokens() == 1 { "has" } else { "have" },
+        ));
+    }
     if acc.removed_lines() > 0 {
         let see = if from_directory {
             "see `sumbench pair --show-removed`"
@@ -441,6 +449,7 @@ pub fn build_report(
             skipped,
             systems: systems.len() as u64,
             removed_lines: acc.removed_lines(),
+            no_tokens: acc.no_tokens(),
         },
         systems,
         examples: results,

@@ -244,3 +244,36 @@ fn item8_null_id_unknown_fields_text_input_and_cleaning_hint() {
     );
     assert!(!out.contains("pair --show-removed"), "{out}");
 }
+
+/// Item 3: a text that leaves no token (rouge-score's tokenizer keeps a-z and 0-9 only) is
+/// named in a note and counted in the report, in `eval` and in `score`.
+#[test]
+fn item3_texts_without_tokens_are_counted_and_named() {
+    let d = tempfile::tempdir().unwrap();
+    let input = write(
+        d.path(),
+        "ru.jsonl",
+        "{\"id\":\"a\",\"reference\":\"Москва большая\",\"candidate\":\"Москва\"}\n{\"id\":\"b\",\"reference\":\"the cat\",\"candidate\":\"the cat\"}\n".as_bytes(),
+    );
+    let (out, _) = exits(
+        &["eval", &input, "--metrics", "rouge1", "--format", "json"],
+        0,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["counts"]["no_tokens"], 1, "{}", v["counts"]);
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains("1 of 2 examples has a text that is not blank but has no token"),
+        "{notes}"
+    );
+    let c = write(d.path(), "c.txt", "北京欢迎你".as_bytes());
+    let r = write(d.path(), "r.txt", "北京".as_bytes());
+    let (out, _) = exits(&["score", "-c", &c, "-r", &r], 0);
+    assert!(
+        out.contains("has no token for rouge-score's tokenizer"),
+        "{out}"
+    );
+    // The JSON report of the pair counts it too.
+    let (out, _) = exits(&["score", "-c", &c, "-r", &r, "--format", "json"], 0);
+    assert!(out.contains("\"no_tokens\": 1"), "{out}");
+}

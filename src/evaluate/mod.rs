@@ -201,6 +201,15 @@ impl Evaluator {
                 self.scorer.prepare_reference(a, Some(&mut ws.vocab))
             })
             .collect();
+        // A text that is not blank but leaves no token scores 0 without being empty: counted,
+        // so that the report can say so (rouge-score's tokenizer keeps only a-z and 0-9).
+        let tokenless =
+            |text: &str, p: &Prepared| p.analysed().is_empty() && !text.trim().is_empty();
+        let mut no_tokens = targets
+            .iter()
+            .zip(&refs)
+            .filter(|(t, p)| tokenless(t, p))
+            .count() as u32;
         let source = example
             .source
             .as_deref()
@@ -219,6 +228,7 @@ impl Evaluator {
                 let a = self.analyzer.analyse(&c.text, &mut ws.vocab);
                 let cand = self.scorer.prepare_candidate(a, Some(&mut ws.vocab), &refs);
                 let rouge = self.scorer.score_multi(&refs, &cand, &mut ws.scratch);
+                no_tokens += u32::from(tokenless(&c.text, &cand));
                 let mut result = SystemResult {
                     system: c.system.clone(),
                     rouge,
@@ -258,6 +268,7 @@ impl Evaluator {
             },
             n_refs: refs.len(),
             removed_lines: example.removed_lines,
+            no_tokens,
             systems,
         })
     }

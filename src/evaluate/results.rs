@@ -138,6 +138,9 @@ pub struct ExampleResult {
     pub n_refs: usize,
     /// Lines removed from the example's texts by boilerplate cleaning.
     pub removed_lines: usize,
+    /// Texts (references or candidates) that are not blank but have no token: their ROUGE
+    /// is 0 (text in a script the tokenizer does not keep, such as Cyrillic or Chinese).
+    pub no_tokens: u32,
     /// Per system, in the example's order.
     pub systems: Vec<SystemResult>,
 }

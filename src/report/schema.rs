@@ -33,6 +33,13 @@ pub struct RunCounts {
     pub systems: u64,
     /// Lines removed by boilerplate cleaning.
     pub removed_lines: u64,
+    /// Examples with a text that is not blank but has no token (written only when some are).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub no_tokens: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The whole JSON report; `E` is the per-example section.

@@ -60,6 +60,7 @@ pub struct Accumulator {
     systems: Vec<SystemTotals>,
     examples: u64,
     against_source: u64,
+    no_tokens: u64,
     removed_lines: u64,
     max_refs: usize,
     min_refs: usize,
@@ -82,6 +83,9 @@ impl Accumulator {
         self.examples += 1;
         if result.target == Target::Source {
             self.against_source += 1;
+        }
+        if result.no_tokens > 0 {
+            self.no_tokens += 1;
         }
         self.removed_lines += result.removed_lines as u64;
         self.max_refs = self.max_refs.max(result.n_refs);
@@ -123,6 +127,11 @@ impl Accumulator {
     /// Number of examples added.
     pub fn examples(&self) -> u64 {
         self.examples
+    }
+
+    /// Number of examples with a text that is not blank but has no token.
+    pub fn no_tokens(&self) -> u64 {
+        self.no_tokens
     }
 
     /// Number of examples scored against their source for lack of a reference.
