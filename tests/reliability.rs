@@ -277,3 +277,89 @@ fn item3_texts_without_tokens_are_counted_and_named() {
     let (out, _) = exits(&["score", "-c", &c, "-r", &r, "--format", "json"], 0);
     assert!(out.contains("\"no_tokens\": 1"), "{out}");
 }
+
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/datasets/seed-news");
+
+/// Item 5: `explain --clean` on files equals the dataset path; facts can be checked against
+/// references; `--output` and Markdown work.
+#[test]
+fn item5_explain_clean_references_output_markdown() {
+    let source = format!("{SEEDS}/000_f4961fb23fd7aed9.txt");
+    let candidate = format!("{SEEDS}/002_19beb5838788bfde.txt");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut a = vec!["explain"];
+        a.extend_from_slice(args);
+        a.extend_from_slice(&["--format", "json"]);
+        serde_json::from_slice(&run_ok(a)).unwrap()
+    };
+    let files = json(&["--clean", "--source", &source, "--candidate", &candidate]);
+    let dataset = json(&[SEEDS, "--id", "kim-putin-000", "--system", "condensed-002"]);
+    assert_eq!(files["report"], dataset["report"]);
+    assert_eq!(files["report"]["overall"]["kept"], 21);
+    assert_eq!(files["report"]["overall"]["source_distinct"], 38);
+    let raw = json(&["--source", &source, "--candidate", &candidate]);
+    assert_eq!(raw["report"]["overall"]["source_distinct"], 47);
+
+    // Against a reference: the rewrite 004 as the reference of 002.
+    let reference = format!("{SEEDS}/004_72b65e9ffa9b591b.txt");
+    let refs = json(&["--candidate", &candidate, "--reference", &reference]);
+    assert!(
+        refs["example"]
+            .as_str()
+            .unwrap()
+            .ends_with("against the references"),
+        "{}",
+        refs["example"]
+    );
+    assert!(
+        refs["report"]["overall"]["source_distinct"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+    let both = run_ok([
+        "explain",
+        "--source",
+        &source,
+        "--candidate",
+        &candidate,
+        "--reference",
+        &reference,
+        "--against",
+        "both",
+    ]);
+    let both = String::from_utf8(both).unwrap();
+    assert!(
+        both.contains("against the references") && both.contains("000_f4961fb23fd7aed9.txt"),
+        "{both}"
+    );
+
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("facts.md");
+    let stdout = run_ok([
+        "explain",
+        SEEDS,
+        "--id",
+        "kim-putin-000",
+        "--system",
+        "condensed-002",
+        "--format",
+        "markdown",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(stdout.is_empty());
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        md.starts_with("### example 'kim-putin-000', system 'condensed-002'"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| all | 21/38 | 0.553 | 19/19 | 1.000 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| status | kind | fact | source at | candidate at | detail |"),
+        "{md}"
+    );
+}

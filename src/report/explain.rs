@@ -7,6 +7,8 @@ use std::io::{self, Write};
 use comfy_table::{Cell, ContentArrangement, presets::UTF8_FULL_CONDENSED};
 use serde_json::json;
 
+use super::Format;
+use super::markdown::{cell, header, row};
 use crate::metrics::facts::{CategoryCounts, FactReport};
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`.
@@ -39,17 +41,19 @@ fn counts_row(name: &str, c: &CategoryCounts) -> Vec<String> {
     ]
 }
 
-/// Writes one candidate's fact checks against its source: as a JSON document (`json`), or as
-/// a table of counts and a table of every fact with its status and positions.
+/// Writes one candidate's fact checks against its source (or its references): in
+/// [`Format::Json`] as one JSON document, in [`Format::Table`] or [`Format::Markdown`] as a
+/// table of counts and a table of every fact with its status and positions. `source` is the
+/// text checked against (its positions are the "source at" column).
 pub fn render_facts(
     out: &mut dyn Write,
     title: &str,
     source: &str,
     candidate: &str,
     report: &FactReport,
-    json: bool,
+    format: Format,
 ) -> io::Result<()> {
-    if json {
+    if format == Format::Json {
         let checks: Vec<_> = report
             .checks
             .iter()
@@ -66,37 +70,16 @@ pub fn render_facts(
         writeln!(out)?;
         return Ok(());
     }
-    writeln!(out, "{title}")?;
-    let mut t = comfy_table::Table::new();
-    t.load_style(UTF8_FULL_CONDENSED);
-    t.set_header(vec!["facts", "kept", "retention", "supported", "support"]);
-    for (name, c) in [
+    let counts: Vec<Vec<String>> = [
         ("numbers", &report.numbers),
         ("names", &report.names),
         ("quotes", &report.quotes),
         ("all", &report.overall),
-    ] {
-        t.add_row(counts_row(name, c));
-    }
-    writeln!(out, "{t}")?;
-    if !report.names_assessable {
-        writeln!(
-            out,
-            "note: the candidate has no capital letters, so its names cannot be found; name support is not assessed"
-        )?;
-    }
-    let mut t = comfy_table::Table::new();
-    t.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(120);
-    t.set_header(vec![
-        "status",
-        "kind",
-        "fact",
-        "source at",
-        "candidate at",
-        "detail",
-    ]);
+    ]
+    .into_iter()
+    .map(|(name, c)| counts_row(name, c))
+    .collect();
+    let mut checks = Vec::new();
     for c in &report.checks {
         let status = serde_json::to_value(c.status)?;
         let kind = serde_json::to_value(c.kind)?;
@@ -109,15 +92,69 @@ pub fn render_facts(
             _ if c.approximate => "approximate".to_owned(),
             _ => String::new(),
         };
-        t.add_row(vec![
-            Cell::new(status.as_str().unwrap_or("")),
-            Cell::new(kind.as_str().unwrap_or("")),
-            Cell::new(&c.text),
-            Cell::new(place(source, c.source_span)),
-            Cell::new(place(candidate, c.candidate_span)),
-            Cell::new(detail),
+        checks.push(vec![
+            status.as_str().unwrap_or("").to_owned(),
+            kind.as_str().unwrap_or("").to_owned(),
+            c.text.clone(),
+            place(source, c.source_span),
+            place(candidate, c.candidate_span),
+            detail,
         ]);
+    }
+    let names_note = (!report.names_assessable).then_some(
+        "the candidate has no capital letters, so its names cannot be found; name support is not assessed",
+    );
+    const COUNTS: [&str; 5] = ["facts", "kept", "retention", "supported", "support"];
+    const CHECKS: [&str; 6] = [
+        "status",
+        "kind",
+        "fact",
+        "source at",
+        "candidate at",
+        "detail",
+    ];
+    if format == Format::Markdown {
+        writeln!(out, "### {}\n", cell(title))?;
+        markdown_table(out, &COUNTS, &counts, 1)?;
+        if let Some(n) = names_note {
+            writeln!(out, "> note: {n}\n")?;
+        }
+        return markdown_table(out, &CHECKS, &checks, 6);
+    }
+    writeln!(out, "{title}")?;
+    let mut t = comfy_table::Table::new();
+    t.load_style(UTF8_FULL_CONDENSED);
+    t.set_header(COUNTS.to_vec());
+    for row in counts {
+        t.add_row(row);
+    }
+    writeln!(out, "{t}")?;
+    if let Some(n) = names_note {
+        writeln!(out, "note: {n}")?;
+    }
+    let mut t = comfy_table::Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(120);
+    t.set_header(CHECKS.to_vec());
+    for row in checks {
+        t.add_row(row.into_iter().map(Cell::new).collect::<Vec<_>>());
     }
     writeln!(out, "{t}")?;
     Ok(())
+}
+
+/// A GitHub-flavoured Markdown table; columns from `numeric_from` on are right-aligned.
+fn markdown_table(
+    out: &mut dyn Write,
+    head: &[&str],
+    rows: &[Vec<String>],
+    numeric_from: usize,
+) -> io::Result<()> {
+    let head: Vec<String> = head.iter().map(|h| (*h).to_owned()).collect();
+    header(out, &head, numeric_from)?;
+    for r in rows {
+        row(out, &r.iter().map(|c| cell(c)).collect::<Vec<_>>())?;
+    }
+    writeln!(out)
 }

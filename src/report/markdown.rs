@@ -9,15 +9,15 @@ use super::{Render, Report, fmt_cell, fmt_value};
 pub struct Markdown;
 
 /// Escapes the characters that would break a table cell.
-fn cell(s: &str) -> String {
+pub(super) fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+pub(super) fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
 }
 
-fn header(out: &mut dyn Write, cells: &[String], numeric_from: usize) -> io::Result<()> {
+pub(super) fn header(out: &mut dyn Write, cells: &[String], numeric_from: usize) -> io::Result<()> {
     row(out, cells)?;
     let rule: Vec<String> = (0..cells.len())
         .map(|i| {
