@@ -5,9 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use sumbench::dataset::clean::clean;
-use sumbench::dataset::directory::{Manifest, read_documents};
-use sumbench::dataset::pair::{PairConfig, pair};
+use sumbench::dataset::directory::{Manifest, pair_directory};
+use sumbench::dataset::pair::PairConfig;
 use sumbench::report::render_pairing;
 
 use super::Failure;
@@ -46,30 +45,11 @@ pub fn run(args: PairArgs) -> Result<(), Failure> {
     if args.shingle_size == 0 {
         return Err(anyhow::anyhow!("--shingle-size must be at least 1").into());
     }
-    let raw = read_documents(&args.dir)?;
-    if raw.is_empty() {
-        return Err(
-            anyhow::anyhow!("{}: no .txt document in this directory", args.dir.display()).into(),
-        );
-    }
-    let mut removed = Vec::new();
-    let docs: Vec<(String, String)> = raw
-        .into_iter()
-        .map(|(name, text)| {
-            if args.no_clean {
-                (name, text)
-            } else {
-                let c = clean(&text);
-                removed.push((name.clone(), c.removed));
-                (name, c.text)
-            }
-        })
-        .collect();
     let config = PairConfig {
         shingle_size: args.shingle_size,
         threshold: args.threshold,
     };
-    let pairing = pair(&docs, &config);
+    let (pairing, removed) = pair_directory(&args.dir, &config, !args.no_clean)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let removed = args.show_removed.then_some(removed.as_slice());
     render_pairing(&mut out, &pairing, removed, args.format == "json")?;

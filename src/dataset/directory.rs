@@ -145,6 +145,34 @@ fn stem(file: &str) -> String {
     file.strip_suffix(".txt").unwrap_or(file).to_owned()
 }
 
+/// What cleaning removed from each document: (file name, removed lines).
+pub type Removals = Vec<(String, Vec<super::clean::Removed>)>;
+
+/// Groups the `.txt` documents of `dir` by story (after boilerplate cleaning when `clean`),
+/// with what cleaning removed from each (empty without cleaning): `sumbench pair`.
+pub fn pair_directory(dir: &Path, config: &PairConfig, clean: bool) -> Result<(Pairing, Removals)> {
+    let raw = read_documents(dir)?;
+    if raw.is_empty() {
+        return Err(Error::Dataset {
+            path: dir.to_owned(),
+            message: "no .txt document in this directory".into(),
+        });
+    }
+    let mut removed = Vec::new();
+    let docs: Vec<(String, String)> = raw
+        .into_iter()
+        .map(|(name, text)| {
+            if !clean {
+                return (name, text);
+            }
+            let c = super::clean::clean(&text);
+            removed.push((name.clone(), c.removed));
+            (name, c.text)
+        })
+        .collect();
+    Ok((pair(&docs, config), removed))
+}
+
 /// A loaded directory dataset: its examples and what the loader has to say about it.
 #[derive(Debug, Clone)]
 pub struct DirectoryDataset {
