@@ -233,10 +233,8 @@ pub fn evaluate_dataset(
         ));
     }
     let mut warnings: Vec<String> = loaded.unused_fields.iter().cloned().collect();
-    notes.extend(empty_text_notes(
-        validation.empty_candidates,
-        validation.empty_references,
-    ));
+    let empty = empty_text_notes(validation.empty_candidates, validation.empty_references);
+    notes.extend(empty.iter().cloned());
     let provenance = Provenance {
         skipped: skipped.len() as u64,
         cleaned: Some(loaded.cleaned),
@@ -272,7 +270,7 @@ pub fn evaluate_dataset(
         warnings.push(msg.clone());
         report.notes.push(msg);
     }
-    warnings.extend(report.notes.iter().filter(|n| n.contains("empty")).cloned());
+    warnings.extend(empty);
     Ok(Outcome {
         report,
         skipped,
