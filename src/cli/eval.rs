@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 use sumbench::dataset::FieldMap;
 use sumbench::dataset::aligned::SystemFile;
-use sumbench::dataset::input::{InputSpec, Layout};
+use sumbench::dataset::input::{InputSpec, Layout, estimated_examples};
 use sumbench::evaluate::EvalConfig;
 use sumbench::report::Format;
 use sumbench::run::{ReportOptions, RunOptions, evaluate_dataset};
@@ -194,28 +194,6 @@ fn progress_bar(spec: &InputSpec) -> Option<indicatif::ProgressBar> {
     Some(pb)
 }
 
-/// The number of examples of a JSONL file or of line-aligned files, from their newlines (a
-/// blank line counts too, so this is an upper bound); `None` for other inputs.
-fn estimated_examples(spec: &InputSpec) -> Option<u64> {
-    let path = match (&spec.path, spec.candidates.first()) {
-        (Some(p), _) if p.is_file() && p.extension().is_some_and(|e| e == "jsonl") => p.clone(),
-        (None, Some(c)) => c.path.clone(),
-        _ => return None,
-    };
-    let mut file = std::fs::File::open(path).ok()?;
-    let mut buf = vec![0u8; 1 << 20];
-    let (mut lines, mut last) = (0u64, b'\n');
-    loop {
-        let n = std::io::Read::read(&mut file, &mut buf).ok()?;
-        if n == 0 {
-            break;
-        }
-        lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
-        last = buf[n - 1];
-    }
-    Some(lines + u64::from(last != b'\n'))
-}
-
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let format = args.metrics.format;
     let options = RunOptions {
@@ -283,29 +261,4 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn examples_are_estimated_from_newlines_with_or_without_a_final_one() {
-        let d = tempfile::tempdir().unwrap();
-        for (text, n) in [("{}\n{}\n", 2), ("{}\n{}", 2), ("", 0), ("{}\n\n{}\n", 3)] {
-            let p = d.path().join("x.jsonl");
-            std::fs::write(&p, text).unwrap();
-            let spec = InputSpec {
-                path: Some(p),
-                layout: Layout::Auto,
-                fields: FieldMap::default(),
-                candidates: Vec::new(),
-                references: Vec::new(),
-                sources: None,
-                clean: None,
-                sentence_marker: None,
-            };
-            assert_eq!(estimated_examples(&spec), Some(n), "{text:?}");
-        }
-    }
 }

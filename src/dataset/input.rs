@@ -184,6 +184,29 @@ fn resolve(path: &Path, layout: Layout) -> Layout {
     }
 }
 
+/// The number of examples of a JSONL file or of line-aligned files, from their newlines (a
+/// blank line counts too, so this is an upper bound), for a progress bar; `None` for other
+/// inputs (standard input, CSV, directories).
+pub fn estimated_examples(spec: &InputSpec) -> Option<u64> {
+    let path = match (&spec.path, spec.candidates.first()) {
+        (Some(p), _) if p.is_file() && p.extension().is_some_and(|e| e == "jsonl") => p.clone(),
+        (None, Some(c)) => c.path.clone(),
+        _ => return None,
+    };
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut buf = vec![0u8; 1 << 20];
+    let (mut lines, mut last) = (0u64, b'\n');
+    loop {
+        let n = std::io::Read::read(&mut file, &mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
+        last = buf[n - 1];
+    }
+    Some(lines + u64::from(last != b'\n'))
+}
+
 /// Opens the input described by `spec`.
 pub fn open(spec: &InputSpec, pair_config: &super::pair::PairConfig) -> Result<Loaded> {
     let mut unused_fields = None;
@@ -309,6 +332,32 @@ impl Iterator for RawJsonl {
                     }));
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::FieldMap;
+
+    #[test]
+    fn examples_are_estimated_from_newlines_with_or_without_a_final_one() {
+        let d = tempfile::tempdir().unwrap();
+        for (text, n) in [("{}\n{}\n", 2), ("{}\n{}", 2), ("", 0), ("{}\n\n{}\n", 3)] {
+            let p = d.path().join("x.jsonl");
+            std::fs::write(&p, text).unwrap();
+            let spec = InputSpec {
+                path: Some(p),
+                layout: Layout::Auto,
+                fields: FieldMap::default(),
+                candidates: Vec::new(),
+                references: Vec::new(),
+                sources: None,
+                clean: None,
+                sentence_marker: None,
+            };
+            assert_eq!(estimated_examples(&spec), Some(n), "{text:?}");
         }
     }
 }
