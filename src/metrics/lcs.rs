@@ -8,26 +8,67 @@
 //! therefore enough to answer any `T[i][j]` with a popcount, which is how [`lcs_indices`]
 //! replays rouge-score's backtracking (including its tie-break) without building the table.
 
-/// Match masks of a pattern sequence: for each distinct element, the bit set of the positions
-/// where it occurs. Build once per pattern, reuse for every sequence compared with it.
+/// Match masks of a pattern sequence: for each distinct element, the positions where it occurs.
+/// Build once per pattern, reuse for every sequence compared with it.
 ///
 /// Elements are dense per-example token ids, so the element-to-mask index is a plain array
-/// (no hashing): `slot[id]` is the mask's position, `u32::MAX` when `id` is absent; ids beyond
+/// (no hashing): `slot[id]` is the mask's entry, `u32::MAX` when `id` is absent; ids beyond
 /// the array (tokens first seen after the pattern was built) are absent too.
+///
+/// Patterns of at most 64 elements keep one 64-bit mask per id. Longer patterns (`w` words per
+/// mask) keep a `w`-word bit mask only for elements occurring at least `⌈w/4⌉` times, and a
+/// sorted list of positions for the others: at most `4n/w` elements are dense, so the masks
+/// take at most `4n` words plus `n` positions, where one bit mask per distinct element would
+/// take `distinct × n/64` words (gigabytes for a megabyte-long sentence). For patterns of at
+/// most 256 elements every element is dense, as before.
 #[derive(Debug, Clone, Default)]
 pub struct MatchMasks {
     len: usize,
     words: usize,
     /// Patterns of at most 64 elements: the mask itself, indexed by id (0 when absent).
     dense: Vec<u64>,
-    /// Longer patterns: id to mask index (`u32::MAX` when absent), and the masks.
+    /// Longer patterns: id to entry (`u32::MAX` when absent). An entry `e < dense_count` is
+    /// the bit mask `bits[e * words..][..words]`; an entry `e >= dense_count` is the sorted
+    /// position list `u32::MAX - 1 - e` (see `starts`).
     slot: Vec<u32>,
+    dense_count: usize,
     bits: Vec<u64>,
+    /// Sparse list `s` holds `positions[starts[s]..starts[s + 1]]`.
+    starts: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+/// The positions of one element in a pattern of more than 64 elements.
+#[derive(Debug, Clone, Copy)]
+enum Entry<'a> {
+    /// A bit mask, one bit per pattern position.
+    Dense(&'a [u64]),
+    /// The positions, increasing (none at or beyond the pattern's length).
+    Sparse(&'a [u32]),
+}
+
+impl Entry<'_> {
+    /// True when the element occurs at position `p`.
+    #[inline]
+    fn contains(self, p: usize) -> bool {
+        match self {
+            Entry::Dense(m) => m[p / 64] >> (p % 64) & 1 == 1,
+            Entry::Sparse(ps) => ps.binary_search(&(p as u32)).is_ok(),
+        }
+    }
 }
 
 impl MatchMasks {
     /// Masks of `pattern`.
     pub fn new(pattern: &[u32]) -> Self {
+        let words = pattern.len().div_ceil(64);
+        Self::with_dense_min(pattern, words.div_ceil(4))
+    }
+
+    /// Masks of `pattern` (more than 64 elements) that keep a bit mask for the elements
+    /// occurring at least `dense_min` times and a position list for the others. Any
+    /// `dense_min` gives the same results; the tests force both representations with it.
+    fn with_dense_min(pattern: &[u32], dense_min: usize) -> Self {
         let words = pattern.len().div_ceil(64);
         let top = pattern.iter().copied().max().map_or(0, |m| m as usize + 1);
         if words == 1 {
@@ -39,26 +80,65 @@ impl MatchMasks {
                 len: pattern.len(),
                 words,
                 dense,
-                slot: Vec::new(),
-                bits: Vec::new(),
+                ..MatchMasks::default()
             };
         }
+        // Positions are u32 (as ids are); a longer pattern (which could not be held in
+        // memory anyway) keeps bit masks only.
+        let dense_min = if pattern.len() >= (u32::MAX / 2) as usize {
+            1
+        } else {
+            dense_min.max(1)
+        };
+        let mut count = vec![0u32; top];
+        for &t in pattern {
+            count[t as usize] += 1;
+        }
+        // Entries in order of first occurrence; `count` becomes each sparse list's cursor.
         let mut slot = vec![u32::MAX; top];
-        let mut bits: Vec<u64> = Vec::with_capacity(pattern.len().min(top) * words);
-        for (i, &t) in pattern.iter().enumerate() {
-            let s = &mut slot[t as usize];
-            if *s == u32::MAX {
-                *s = (bits.len() / words) as u32;
-                bits.resize(bits.len() + words, 0);
+        let (mut dense_count, mut sparse_count) = (0u32, 0u32);
+        let mut starts = Vec::new();
+        let mut offset = 0u32;
+        for &t in pattern {
+            let t = t as usize;
+            if slot[t] != u32::MAX {
+                continue;
             }
-            bits[*s as usize * words + i / 64] |= 1u64 << (i % 64);
+            let c = count[t];
+            if c as usize >= dense_min {
+                slot[t] = dense_count;
+                dense_count += 1;
+            } else {
+                slot[t] = u32::MAX - 1 - sparse_count;
+                sparse_count += 1;
+                starts.push(offset);
+                count[t] = offset;
+                offset += c;
+            }
+        }
+        starts.push(offset);
+        let dense_count = dense_count as usize;
+        let mut bits = vec![0u64; dense_count * words];
+        let mut positions = vec![0u32; offset as usize];
+        for (i, &t) in pattern.iter().enumerate() {
+            let s = slot[t as usize] as usize;
+            if s < dense_count {
+                bits[s * words + i / 64] |= 1u64 << (i % 64);
+            } else {
+                let cursor = &mut count[t as usize];
+                positions[*cursor as usize] = i as u32;
+                *cursor += 1;
+            }
         }
         MatchMasks {
             len: pattern.len(),
             words,
-            dense: Vec::new(),
             slot,
+            dense_count,
             bits,
+            starts,
+            positions,
+            ..MatchMasks::default()
         }
     }
 
@@ -77,22 +157,21 @@ impl MatchMasks {
         self.words
     }
 
-    /// The mask of `token`, or `None` when it does not occur in the pattern.
+    /// The positions of `token` in a pattern of more than 64 elements, or `None` when it
+    /// does not occur there.
     #[inline]
-    pub fn mask(&self, token: u32) -> Option<&[u64]> {
-        if self.words == 1 {
-            return self
-                .dense
-                .get(token as usize)
-                .filter(|m| **m != 0)
-                .map(std::slice::from_ref);
-        }
-        match self.slot.get(token as usize) {
-            Some(&s) if s != u32::MAX => {
-                let s = s as usize * self.words;
-                Some(&self.bits[s..s + self.words])
-            }
-            _ => None,
+    fn entry(&self, token: u32) -> Option<Entry<'_>> {
+        let s = *self.slot.get(token as usize)? as usize;
+        if s < self.dense_count {
+            Some(Entry::Dense(
+                &self.bits[s * self.words..(s + 1) * self.words],
+            ))
+        } else if s == u32::MAX as usize {
+            None
+        } else {
+            let e = u32::MAX as usize - 1 - s;
+            let (from, to) = (self.starts[e] as usize, self.starts[e + 1] as usize);
+            Some(Entry::Sparse(&self.positions[from..to]))
         }
     }
 
@@ -116,6 +195,51 @@ fn step(v: &mut [u64], mask: &[u64]) {
     }
 }
 
+/// [`step`] with the mask given by its positions (increasing, at least one). `buf` is all
+/// zeros, as long as `v`, and is left so.
+///
+/// Below the word of the first position `u` is 0 and nothing carries in, so those words do
+/// not change; above the word of the last one `u` is 0 too, and a word changes only while a
+/// carry comes in (`v + 1 | v`).
+#[inline]
+fn step_sparse(v: &mut [u64], positions: &[u32], buf: &mut [u64]) {
+    let (lo, hi) = (
+        positions[0] as usize / 64,
+        positions[positions.len() - 1] as usize / 64,
+    );
+    for &p in positions {
+        buf[p as usize / 64] |= 1u64 << (p % 64);
+    }
+    let mut carry = false;
+    for (vw, m) in v[lo..=hi].iter_mut().zip(&mut buf[lo..=hi]) {
+        let u = *vw & *m;
+        let (s1, c1) = vw.overflowing_add(u);
+        let (s2, c2) = s1.overflowing_add(carry as u64);
+        carry = c1 | c2;
+        *vw = s2 | (*vw & !u);
+        *m = 0;
+    }
+    for vw in &mut v[hi + 1..] {
+        if !carry {
+            break;
+        }
+        let (s, c) = vw.overflowing_add(1);
+        carry = c;
+        *vw |= s;
+    }
+}
+
+/// One step over `token` (none when it does not occur in the pattern); `buf` as for
+/// [`step_sparse`]. For patterns of more than 64 elements.
+#[inline]
+fn step_token(masks: &MatchMasks, v: &mut [u64], token: u32, buf: &mut [u64]) {
+    match masks.entry(token) {
+        Some(Entry::Dense(m)) => step(v, m),
+        Some(Entry::Sparse(ps)) => step_sparse(v, ps, buf),
+        None => {}
+    }
+}
+
 /// LCS length of the pattern behind `masks` and `other`.
 pub fn lcs_length(masks: &MatchMasks, other: &[u32]) -> usize {
     if masks.len == 0 || other.is_empty() {
@@ -130,10 +254,9 @@ pub fn lcs_length(masks: &MatchMasks, other: &[u32]) -> usize {
         return count_zeros_below(&[v], masks.len);
     }
     let mut v = vec![!0u64; masks.words];
+    let mut buf = vec![0u64; masks.words];
     for &t in other {
-        if let Some(m) = masks.mask(t) {
-            step(&mut v, m);
-        }
+        step_token(masks, &mut v, t, &mut buf);
     }
     count_zeros_below(&v, masks.len)
 }
@@ -156,6 +279,8 @@ fn count_zeros_below(v: &[u64], n: usize) -> usize {
 pub struct LcsScratch {
     rows: Vec<u64>,
     reach: Vec<u64>,
+    /// The zeroed mask buffer of [`step_sparse`].
+    buf: Vec<u64>,
 }
 
 /// Calls `hit(i)` for each position `i` of the pattern that rouge-score's `_backtrack_norec`
@@ -178,7 +303,7 @@ pub fn lcs_indices(
     debug_assert_eq!(n, masks.len);
     let w = masks.words;
     // rows[j * w ..] holds V_j, the state after b[..j]; V_0 is all ones.
-    let rows = &mut scratch.rows;
+    let LcsScratch { rows, buf, .. } = scratch;
     rows.clear();
     let mut any = false;
     if w == 1 {
@@ -194,14 +319,16 @@ pub fn lcs_indices(
         // Some bit below |a| cleared iff some element matched.
         any = v != !0u64;
     } else {
+        buf.clear();
+        buf.resize(w, 0);
         rows.resize((b.len() + 1) * w, !0u64);
         for (j, &t) in b.iter().enumerate() {
             let (prev, next) = rows.split_at_mut((j + 1) * w);
             let cur = &mut next[..w];
             cur.copy_from_slice(&prev[j * w..]);
-            if let Some(m) = masks.mask(t) {
+            if masks.entry(t).is_some() {
                 any = true;
-                step(cur, m);
+                step_token(masks, cur, t, buf);
             }
         }
     }
@@ -243,25 +370,47 @@ pub fn bigram_hits(masks: &MatchMasks, text: &[u32]) -> u64 {
         }
         return hits;
     }
-    let w = masks.words;
-    let none = vec![0u64; w];
-    let mut used = vec![0u64; w];
-    let mut prev: &[u64] = &none;
+    let mut used = vec![0u64; masks.words];
+    let mut prev = None;
     for &t in text {
-        let m = masks.mask(t).unwrap_or(&none);
-        let mut carry = 0u64;
-        for k in 0..w {
-            let free = ((prev[k] << 1) | carry) & m[k] & !used[k];
-            carry = prev[k] >> 63;
-            if free != 0 {
-                used[k] |= free & free.wrapping_neg();
-                hits += 1;
-                break;
-            }
+        let cur = masks.entry(t);
+        if let (Some(p), Some(c)) = (prev, cur)
+            && let Some(at) = lowest_free_bigram(p, c, &used, masks.len)
+        {
+            used[at / 64] |= 1u64 << (at % 64);
+            hits += 1;
         }
-        prev = m;
+        prev = cur;
     }
     hits
+}
+
+/// The lowest position `p` of a pattern of `len` elements where `cur` occurs, `prev` occurs
+/// at `p - 1` and `used` has no bit: the end of the first free occurrence of the bigram.
+#[inline]
+fn lowest_free_bigram(prev: Entry<'_>, cur: Entry<'_>, used: &[u64], len: usize) -> Option<usize> {
+    let free = |p: usize| used[p / 64] >> (p % 64) & 1 == 0;
+    match (prev, cur) {
+        (Entry::Dense(pm), Entry::Dense(m)) => {
+            let mut carry = 0u64;
+            for k in 0..m.len() {
+                let f = ((pm[k] << 1) | carry) & m[k] & !used[k];
+                carry = pm[k] >> 63;
+                if f != 0 {
+                    return Some(k * 64 + f.trailing_zeros() as usize);
+                }
+            }
+            None
+        }
+        (_, Entry::Sparse(ps)) => ps
+            .iter()
+            .map(|&p| p as usize)
+            .find(|&p| p >= 1 && prev.contains(p - 1) && free(p)),
+        (Entry::Sparse(qs), Entry::Dense(_)) => qs
+            .iter()
+            .map(|&q| q as usize + 1)
+            .find(|&p| p < len && cur.contains(p) && free(p)),
+    }
 }
 
 /// ROUGE-Lsum's union for one reference sentence of at most 64 tokens (the pattern behind
@@ -282,7 +431,7 @@ pub fn lcs_union_word(
     union: &mut u64,
 ) {
     debug_assert_eq!(masks.words, 1);
-    let LcsScratch { rows, reach } = scratch;
+    let LcsScratch { rows, reach, .. } = scratch;
     // Sentence k's rows V_0..V_len start at offset start_k + k.
     rows.clear();
     rows.resize(tokens.len() + sentences.len(), !0u64);
@@ -469,6 +618,70 @@ mod tests {
             let dp = lcs_table(&a, &b)[la][lb] as usize;
             assert_eq!(lcs_length(&MatchMasks::new(&a), &b), dp);
             assert_eq!(indices(&a, &b), lcs_indices_dp(&a, &b));
+        }
+    }
+
+    /// Ids from an alphabet of `sigma` (a few: long LCS, many ties; many: sparse matches).
+    fn seqs(
+        a_len: std::ops::Range<usize>,
+        b_len: std::ops::Range<usize>,
+    ) -> impl proptest::strategy::Strategy<Value = (Vec<u32>, Vec<u32>)> {
+        use proptest::prelude::*;
+        prop::sample::select(vec![2u32, 3, 5, 40]).prop_flat_map(move |sigma| {
+            (
+                prop::collection::vec(0..sigma, a_len.clone()),
+                prop::collection::vec(0..sigma, b_len.clone()),
+            )
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn sparse_masks_give_the_same_length_and_bigrams(
+            (a, b) in seqs(65..300, 0..300),
+            dense_min in proptest::sample::select(vec![2usize, 3, usize::MAX]),
+        ) {
+            let dense = MatchMasks::with_dense_min(&a, 1);
+            let sparse = MatchMasks::with_dense_min(&a, dense_min);
+            let dp = lcs_table(&a, &b)[a.len()][b.len()] as usize;
+            proptest::prop_assert_eq!(lcs_length(&dense, &b), dp);
+            proptest::prop_assert_eq!(lcs_length(&sparse, &b), dp);
+            proptest::prop_assert_eq!(bigram_hits(&sparse, &b), bigram_hits(&dense, &b));
+        }
+    }
+
+    #[test]
+    fn sparse_step_equals_the_dense_step() {
+        // Carries across many words, out of the last occurrence's word and off the top.
+        let mut x = 99u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for round in 0..200 {
+            let w = 1 + round % 9;
+            let mut v: Vec<u64> = (0..w)
+                .map(|_| if next() % 3 == 0 { !0 } else { next() | next() })
+                .collect();
+            let mut positions: Vec<u32> = (0..1 + next() % 5)
+                .map(|_| (next() % (64 * w as u64)) as u32)
+                .collect();
+            positions.sort_unstable();
+            positions.dedup();
+            let mut mask = vec![0u64; w];
+            for &p in &positions {
+                mask[p as usize / 64] |= 1 << (p % 64);
+            }
+            let mut want = v.clone();
+            step(&mut want, &mask);
+            let mut buf = vec![0u64; w];
+            step_sparse(&mut v, &positions, &mut buf);
+            assert_eq!(v, want);
+            assert!(buf.iter().all(|&b| b == 0));
         }
     }
 }
