@@ -15,12 +15,13 @@
 /// (no hashing): `slot[id]` is the mask's entry, `u32::MAX` when `id` is absent; ids beyond
 /// the array (tokens first seen after the pattern was built) are absent too.
 ///
-/// Patterns of at most 64 elements keep one 64-bit mask per id. Longer patterns (`w` words per
-/// mask) keep a `w`-word bit mask only for elements occurring at least `⌈w/4⌉` times, and a
-/// sorted list of positions for the others: at most `4n/w` elements are dense, so the masks
-/// take at most `4n` words plus `n` positions, where one bit mask per distinct element would
-/// take `distinct × n/64` words (gigabytes for a megabyte-long sentence). For patterns of at
-/// most 256 elements every element is dense, as before.
+/// Patterns of at most 64 elements keep one 64-bit mask per id. Longer patterns (`n` elements,
+/// `w = ⌈n/64⌉` words per mask) keep a `w`-word bit mask per distinct element while that takes
+/// at most `16n` words (at most 1,024 distinct elements); beyond, which one bit mask per
+/// distinct element would make `distinct × n/64` words (gigabytes for a megabyte-long
+/// sentence), they keep a bit mask only for the elements occurring at least `⌈w/4⌉` times and
+/// a sorted list of positions for the others: at most `4n/w` elements are dense then, so the
+/// masks take at most `4n` words plus `n` positions. Either way `O(n)` words.
 #[derive(Debug, Clone, Default)]
 pub struct MatchMasks {
     len: usize,
@@ -37,6 +38,11 @@ pub struct MatchMasks {
     starts: Vec<u32>,
     positions: Vec<u32>,
 }
+
+/// Bit masks for every element of a pattern of `n > 64` elements while they take at most
+/// `DENSE_WORDS_PER_ELEMENT * n` words (128 bytes per element; the masks of up to
+/// `DENSE_WORDS_PER_ELEMENT * 64` distinct elements).
+const DENSE_WORDS_PER_ELEMENT: usize = 16;
 
 /// The positions of one element in a pattern of more than 64 elements.
 #[derive(Debug, Clone, Copy)]
@@ -62,13 +68,33 @@ impl MatchMasks {
     /// Masks of `pattern`.
     pub fn new(pattern: &[u32]) -> Self {
         let words = pattern.len().div_ceil(64);
-        Self::with_dense_min(pattern, words.div_ceil(4))
+        Self::build(
+            pattern,
+            words.div_ceil(4),
+            DENSE_WORDS_PER_ELEMENT * pattern.len(),
+        )
     }
 
     /// Masks of `pattern` (more than 64 elements) that keep a bit mask for the elements
-    /// occurring at least `dense_min` times and a position list for the others. Any
-    /// `dense_min` gives the same results; the tests force both representations with it.
+    /// occurring at least `dense_min` times and a position list for the others (for every
+    /// element when `dense_min <= 1`). Any `dense_min` gives the same results; the tests force
+    /// both forms with it.
+    #[cfg(test)]
     fn with_dense_min(pattern: &[u32], dense_min: usize) -> Self {
+        Self::build(
+            pattern,
+            dense_min,
+            if dense_min <= 1 { usize::MAX } else { 0 },
+        )
+    }
+
+    /// Masks of `pattern`: a bit mask for every element while they take at most `dense_limit`
+    /// words, else a bit mask for the elements occurring at least `dense_min` times and a
+    /// position list for the others.
+    fn build(pattern: &[u32], dense_min: usize, dense_limit: usize) -> Self {
+        if pattern.is_empty() {
+            return MatchMasks::default();
+        }
         let words = pattern.len().div_ceil(64);
         let top = pattern.iter().copied().max().map_or(0, |m| m as usize + 1);
         if words == 1 {
@@ -85,17 +111,44 @@ impl MatchMasks {
         }
         // Positions are u32 (as ids are); a longer pattern (which could not be held in
         // memory anyway) keeps bit masks only.
-        let dense_min = if pattern.len() >= (u32::MAX / 2) as usize {
-            1
-        } else {
-            dense_min.max(1)
-        };
-        let mut count = vec![0u32; top];
-        for &t in pattern {
-            count[t as usize] += 1;
+        let mut capacity = pattern.len().min(top) * words;
+        let mut all_dense =
+            dense_min <= 1 || capacity <= dense_limit || pattern.len() >= (u32::MAX / 2) as usize;
+        let mut count = Vec::new();
+        if !all_dense {
+            // Count the distinct elements: `min(n, top)` overestimates them.
+            count = vec![0u32; top];
+            let mut distinct = 0usize;
+            for &t in pattern {
+                let c = &mut count[t as usize];
+                distinct += usize::from(*c == 0);
+                *c += 1;
+            }
+            capacity = distinct.saturating_mul(words);
+            all_dense = capacity <= dense_limit;
+        }
+        let mut slot = vec![u32::MAX; top];
+        if all_dense {
+            // One pass, in order of first occurrence.
+            let mut bits: Vec<u64> = Vec::with_capacity(capacity);
+            for (i, &t) in pattern.iter().enumerate() {
+                let s = &mut slot[t as usize];
+                if *s == u32::MAX {
+                    *s = (bits.len() / words) as u32;
+                    bits.resize(bits.len() + words, 0);
+                }
+                bits[*s as usize * words + i / 64] |= 1u64 << (i % 64);
+            }
+            return MatchMasks {
+                len: pattern.len(),
+                words,
+                slot,
+                dense_count: bits.len() / words,
+                bits,
+                ..MatchMasks::default()
+            };
         }
         // Entries in order of first occurrence; `count` becomes each sparse list's cursor.
-        let mut slot = vec![u32::MAX; top];
         let (mut dense_count, mut sparse_count) = (0u32, 0u32);
         let mut starts = Vec::new();
         let mut offset = 0u32;
@@ -159,7 +212,7 @@ impl MatchMasks {
 
     /// The positions of `token` in a pattern of more than 64 elements, or `None` when it
     /// does not occur there.
-    #[inline]
+    #[inline(always)]
     fn entry(&self, token: u32) -> Option<Entry<'_>> {
         let s = *self.slot.get(token as usize)? as usize;
         if s < self.dense_count {
@@ -254,7 +307,15 @@ pub fn lcs_length(masks: &MatchMasks, other: &[u32]) -> usize {
         return count_zeros_below(&[v], masks.len);
     }
     let mut v = vec![!0u64; masks.words];
-    let mut buf = vec![0u64; masks.words];
+    // The mask buffer of sparse steps, when there are any.
+    let mut buf = vec![
+        0u64;
+        if masks.positions.is_empty() {
+            0
+        } else {
+            masks.words
+        }
+    ];
     for &t in other {
         step_token(masks, &mut v, t, &mut buf);
     }
@@ -683,5 +744,19 @@ mod tests {
             assert_eq!(v, want);
             assert!(buf.iter().all(|&b| b == 0));
         }
+    }
+
+    #[test]
+    fn masks_are_dense_up_to_the_limit() {
+        // 300 elements, 5 words: all dense while distinct x 5 <= 16 x 300.
+        let few: Vec<u32> = (0..300).map(|i| i % 200).collect();
+        assert!(MatchMasks::new(&few).positions.is_empty());
+        // 2,000 elements, 32 words, 1,500 distinct: 48,000 words > 32,000, so mixed.
+        let many: Vec<u32> = (0..2_000)
+            .map(|i| if i % 4 == 0 { 0 } else { i % 1_500 })
+            .collect();
+        let m = MatchMasks::new(&many);
+        assert_eq!(m.dense_count, 1);
+        assert_eq!(m.positions.len(), many.iter().filter(|&&t| t != 0).count());
     }
 }
