@@ -32,11 +32,18 @@ pub struct MatchMasks {
     dense: Vec<u64>,
     /// Longer patterns: id to entry (`u32::MAX` when absent). An entry `e < dense_count` is
     /// the bit mask `bits[e * words..][..words]`; an entry `e >= dense_count` is the sorted
-    /// position list `u32::MAX - 1 - e` (see `starts`).
+    /// position list `u32::MAX - 1 - e` of `sparse`.
     slot: Vec<u32>,
     dense_count: usize,
     bits: Vec<u64>,
-    /// Sparse list `s` holds `positions[starts[s]..starts[s + 1]]`.
+    /// The position lists; `None` when every element has a bit mask (boxed: most masks have
+    /// none, and masks are moved around in `Vec`s of one per sentence).
+    sparse: Option<Box<PositionLists>>,
+}
+
+/// Sorted position lists: list `s` is `positions[starts[s]..starts[s + 1]]`.
+#[derive(Debug, Clone, Default)]
+struct PositionLists {
     starts: Vec<u32>,
     positions: Vec<u32>,
 }
@@ -45,6 +52,11 @@ pub struct MatchMasks {
 /// `DENSE_WORDS_PER_ELEMENT * n` words (128 bytes per element; the masks of up to
 /// `DENSE_WORDS_PER_ELEMENT * 64` distinct elements).
 const DENSE_WORDS_PER_ELEMENT: usize = 16;
+
+/// All-dense masks of at most this many words are zeroed in one allocation before they are
+/// filled (one `calloc` instead of one `resize` per distinct element); larger ones whose
+/// number of distinct elements is unknown (only bounded) grow as elements come.
+const ZEROED_UP_FRONT: usize = 1 << 14;
 
 /// The positions of one element in a pattern of more than 64 elements.
 #[derive(Debug, Clone, Copy)]
@@ -94,9 +106,6 @@ impl MatchMasks {
     /// words, else a bit mask for the elements occurring at least `dense_min` times and a
     /// position list for the others.
     fn build(pattern: &[u32], dense_min: usize, dense_limit: usize) -> Self {
-        if pattern.is_empty() {
-            return MatchMasks::default();
-        }
         let words = pattern.len().div_ceil(64);
         let top = pattern.iter().copied().max().map_or(0, |m| m as usize + 1);
         if words == 1 {
@@ -111,13 +120,17 @@ impl MatchMasks {
                 ..MatchMasks::default()
             };
         }
+        if words == 0 {
+            return MatchMasks::default();
+        }
         // Positions are u32 (as ids are); a longer pattern (which could not be held in
         // memory anyway) keeps bit masks only.
         let mut capacity = pattern.len().min(top) * words;
         let mut all_dense =
             dense_min <= 1 || capacity <= dense_limit || pattern.len() >= (u32::MAX / 2) as usize;
         let mut count = Vec::new();
-        if !all_dense {
+        let counted = !all_dense;
+        if counted {
             // Count the distinct elements: `min(n, top)` overestimates them.
             count = vec![0u32; top];
             let mut distinct = 0usize;
@@ -132,15 +145,33 @@ impl MatchMasks {
         let mut slot = vec![u32::MAX; top];
         if all_dense {
             // One pass, in order of first occurrence.
-            let mut bits: Vec<u64> = Vec::with_capacity(capacity);
-            for (i, &t) in pattern.iter().enumerate() {
-                let s = &mut slot[t as usize];
-                if *s == u32::MAX {
-                    *s = (bits.len() / words) as u32;
-                    bits.resize(bits.len() + words, 0);
+            let bits = if counted || capacity <= ZEROED_UP_FRONT {
+                // Zeroed up front: exactly the masks, or few words.
+                let mut bits = vec![0u64; capacity];
+                let mut next = 0u32;
+                for (i, &t) in pattern.iter().enumerate() {
+                    let s = &mut slot[t as usize];
+                    if *s == u32::MAX {
+                        *s = next;
+                        next += 1;
+                    }
+                    bits[*s as usize * words + i / 64] |= 1u64 << (i % 64);
                 }
-                bits[*s as usize * words + i / 64] |= 1u64 << (i % 64);
-            }
+                bits.truncate(next as usize * words);
+                bits
+            } else {
+                // `capacity` may be well above the masks' size: zeroed as they come.
+                let mut bits: Vec<u64> = Vec::with_capacity(capacity);
+                for (i, &t) in pattern.iter().enumerate() {
+                    let s = &mut slot[t as usize];
+                    if *s == u32::MAX {
+                        *s = (bits.len() / words) as u32;
+                        bits.resize(bits.len() + words, 0);
+                    }
+                    bits[*s as usize * words + i / 64] |= 1u64 << (i % 64);
+                }
+                bits
+            };
             return MatchMasks {
                 len: pattern.len(),
                 words,
@@ -191,8 +222,7 @@ impl MatchMasks {
             slot,
             dense_count,
             bits,
-            starts,
-            positions,
+            sparse: Some(Box::new(PositionLists { starts, positions })),
             ..MatchMasks::default()
         }
     }
@@ -224,9 +254,13 @@ impl MatchMasks {
         } else if s == u32::MAX as usize {
             None
         } else {
+            let lists = self
+                .sparse
+                .as_deref()
+                .expect("position lists behind sparse entries");
             let e = u32::MAX as usize - 1 - s;
-            let (from, to) = (self.starts[e] as usize, self.starts[e + 1] as usize);
-            Some(Entry::Sparse(&self.positions[from..to]))
+            let (from, to) = (lists.starts[e] as usize, lists.starts[e + 1] as usize);
+            Some(Entry::Sparse(&lists.positions[from..to]))
         }
     }
 
@@ -312,7 +346,7 @@ pub fn lcs_length(masks: &MatchMasks, other: &[u32]) -> usize {
     // The mask buffer of sparse steps, when there are any.
     let mut buf = vec![
         0u64;
-        if masks.positions.is_empty() {
+        if masks.sparse.is_none() {
             0
         } else {
             masks.words
@@ -454,6 +488,8 @@ struct Walk {
 }
 
 /// [`lcs_indices`] for a pattern of more than 64 elements, with blocks of `k >= 2` states.
+/// Not inlined: the long path, kept out of the callers' hot loops.
+#[inline(never)]
 fn lcs_indices_blocked(
     masks: &MatchMasks,
     b: &[u32],
@@ -1053,12 +1089,12 @@ mod tests {
         let a: Vec<u32> = (0..100_000).map(|_| next()).collect();
         let b: Vec<u32> = (0..3_000).map(|_| next()).collect();
         let masks = MatchMasks::new(&a);
-        assert!(masks.dense_count > 0 && !masks.positions.is_empty());
+        assert!(masks.dense_count > 0 && masks.sparse.is_some());
         assert!(block_rows(b.len(), masks.words(), ROW_BUDGET_WORDS) < b.len());
         let mut got = Vec::new();
         lcs_indices(&a, &masks, &b, &mut LcsScratch::default(), |i| got.push(i));
         let dense = MatchMasks::with_dense_min(&a, 1);
-        assert!(dense.positions.is_empty());
+        assert!(dense.sparse.is_none());
         let mut want = Vec::new();
         lcs_indices_blocked(&dense, &b, &mut LcsScratch::default(), b.len(), |i| {
             want.push(i)
@@ -1071,13 +1107,52 @@ mod tests {
     fn masks_are_dense_up_to_the_limit() {
         // 300 elements, 5 words: all dense while distinct x 5 <= 16 x 300.
         let few: Vec<u32> = (0..300).map(|i| i % 200).collect();
-        assert!(MatchMasks::new(&few).positions.is_empty());
+        assert!(MatchMasks::new(&few).sparse.is_none());
         // 2,000 elements, 32 words, 1,500 distinct: 48,000 words > 32,000, so mixed.
         let many: Vec<u32> = (0..2_000)
             .map(|i| if i % 4 == 0 { 0 } else { i % 1_500 })
             .collect();
         let m = MatchMasks::new(&many);
         assert_eq!(m.dense_count, 1);
-        assert_eq!(m.positions.len(), many.iter().filter(|&&t| t != 0).count());
+        assert_eq!(
+            m.sparse.unwrap().positions.len(),
+            many.iter().filter(|&&t| t != 0).count()
+        );
+    }
+
+    #[test]
+    fn every_way_of_building_masks_equals_the_dp() {
+        // 2,000 elements (32 words) over: 600 ids (all dense, grown as they come: 600 x 32
+        // words is above the up-front limit), 500 ids spread up to 3,493 (counted first, then
+        // all dense, zeroed up front), and over 1,000 ids (counted, then mixed).
+        let mut x = 3u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let shapes: [(&dyn Fn(u64) -> u32, bool); 3] = [
+            (&|r| (r % 600) as u32, false),
+            (&|r| (r % 500) as u32 * 7, false),
+            (
+                &|r| (if r % 3 == 0 { r / 3 % 4 } else { r % 5_000 }) as u32,
+                true,
+            ),
+        ];
+        for (id, mixed) in shapes {
+            let a: Vec<u32> = (0..2_000).map(|_| id(next())).collect();
+            let b: Vec<u32> = (0..150).map(|_| id(next())).collect();
+            let masks = MatchMasks::new(&a);
+            assert_eq!(masks.sparse.is_some(), mixed);
+            assert_eq!(
+                lcs_length(&masks, &b),
+                lcs_table(&a, &b)[a.len()][b.len()] as usize
+            );
+            let mut got = Vec::new();
+            lcs_indices(&a, &masks, &b, &mut LcsScratch::default(), |i| got.push(i));
+            got.reverse();
+            assert_eq!(got, lcs_indices_dp(&a, &b));
+        }
     }
 }

@@ -441,6 +441,9 @@ fn lsum_hits(reference: &Prepared, candidate: &Prepared, scratch: &mut Scratch) 
     ref_count.resize(vocab, 0);
     cand_count.clear();
     cand_count.resize(vocab, 0);
+    // Slices, so that the loops keep their pointers and lengths in registers (through the
+    // `Vec`s behind `scratch` the compiler may reload them after every store).
+    let (ref_count, cand_count) = (&mut ref_count[..], &mut cand_count[..]);
     for &t in &r.tokens {
         ref_count[t as usize] += 1;
     }
@@ -477,7 +480,9 @@ fn lsum_hits(reference: &Prepared, candidate: &Prepared, scratch: &mut Scratch) 
 
 /// ROUGE-Lsum's union for a reference sentence of more than 64 tokens: the LCS with each
 /// candidate sentence in turn, skipping the sentences that share no token with it (a 64-bit
-/// signature of each sentence's ids, bit `id % 64`, rules most of them out cheaply).
+/// signature of each sentence's ids, bit `id % 64`, rules most of them out cheaply). Not
+/// inlined: the rare path, kept out of `lsum_hits`'s loop.
+#[inline(never)]
 fn long_sentence_union(
     rs: &[u32],
     masks: &MatchMasks,
