@@ -409,3 +409,36 @@ fn item1_long_sentences_do_not_exhaust_memory() {
     let hits = counts["hits"].as_u64().unwrap();
     assert!(hits > 1_000 && hits <= 30_000, "{counts}");
 }
+
+/// Item 8: a gate on a metric that no example defines in both reports is an error naming
+/// the metric, not a silent pass.
+#[test]
+fn item8_gate_on_a_metric_without_values_is_an_error() {
+    let d = tempfile::tempdir().unwrap();
+    let input = write(
+        d.path(),
+        "in.jsonl",
+        br#"{"id": "a", "source": "The cat sat on the mat in Paris on 3 May.", "candidate": "The cat sat in Paris."}
+{"id": "b", "source": "Dogs bark at 7 cars a day in Rome.", "candidate": "Dogs bark in Rome."}
+"#,
+    );
+    let report = d.path().join("r.json");
+    let report = report.to_str().unwrap();
+    exits(&["eval", &input, "--format", "json", "-o", report], 0);
+    let (_, err) = exits(
+        &[
+            "compare",
+            report,
+            report,
+            "--fail-on",
+            "facts.quotes.support",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("--fail-on facts.quotes.support: nothing to gate"),
+        "{err}"
+    );
+    // A gate on a metric with values passes a self-comparison.
+    exits(&["compare", report, report, "--fail-on", "rouge1"], 0);
+}

@@ -376,6 +376,21 @@ pub fn compare_reports(
             metrics,
         });
     }
+    // A gate that tested nothing would pass silently: it is an error, with the reason.
+    for g in gates.iter().filter(|g| g.key != "all") {
+        if systems
+            .iter()
+            .any(|s| s.metrics.iter().any(|m| m.key == g.key))
+        {
+            continue;
+        }
+        let why = if baseline.columns.iter().all(|c| c.key != g.key) {
+            "the baseline report has no such metric"
+        } else {
+            "no example has a value for it in both reports (undefined everywhere, e.g. no fact of that kind)"
+        };
+        return Err(format!("--fail-on {}: nothing to gate: {why}", g.key));
+    }
     if gates.is_empty() {
         for s in &mut systems {
             let mut family: Vec<&mut MetricComparison> = s
