@@ -556,6 +556,8 @@ fn compare_quotes(
     // source quote index -> candidate span that keeps it
     let mut kept_by: Vec<Option<(usize, usize)>> = vec![None; s_distinct.len()];
     let mut cand_checks = Vec::new();
+    // built on the first candidate quote that is not verbatim
+    let mut index: Option<quotes::SourceQuotes<'_>> = None;
     for (f, mentions) in &c_distinct {
         cc.candidate_distinct += 1;
         cc.candidate_mentions += mentions.len() as u64;
@@ -574,11 +576,13 @@ fn compare_quotes(
                 }
             }
         } else {
-            let best = s_distinct
-                .iter()
-                .enumerate()
-                .filter_map(|(k, (sf, _))| quotes::align(cw, quote_words(sf)).map(|a| (k, a)))
-                .max_by(|a, b| a.1.similarity.total_cmp(&b.1.similarity));
+            let best = index
+                .get_or_insert_with(|| {
+                    quotes::SourceQuotes::new(
+                        s_distinct.iter().map(|(f, _)| quote_words(f)).collect(),
+                    )
+                })
+                .best(cw);
             if let Some((k, a)) = best {
                 ch.similarity = Some(a.similarity);
                 if a.similarity >= ALTERED_THRESHOLD && a.common >= 2 {
