@@ -35,3 +35,43 @@ where
     );
     out.stdout
 }
+
+/// The per-example rows of a `sumbench.report/2` JSON report (stored by column), as one
+/// object per example and system: `id`, `system`, `target`, `n_refs`, `removed_lines`,
+/// `counts` (`{type: {hits, ...}}`), `values` (`{key: value}`), `facts`, and `scores`
+/// (`{type: {precision, recall, fmeasure}}`, from the ROUGE values).
+#[allow(dead_code)]
+pub fn example_records(report: &serde_json::Value) -> Vec<serde_json::Value> {
+    use serde_json::{Map, Value, json};
+    let e = &report["examples"];
+    assert_eq!(report["schema"], "sumbench.report/2");
+    let rows = e["rows"].as_u64().unwrap() as usize;
+    (0..rows)
+        .map(|i| {
+            let mut counts = Map::new();
+            for (t, fields) in e["counts"].as_object().unwrap() {
+                let mut c = Map::new();
+                for (f, col) in fields.as_object().unwrap() {
+                    c.insert(f.clone(), col[i].clone());
+                }
+                counts.insert(t.clone(), Value::Object(c));
+            }
+            let mut values = Map::new();
+            let mut scores = Map::new();
+            for (k, col) in e["values"].as_object().unwrap() {
+                values.insert(k.clone(), col[i].clone());
+                if let Some((t, f)) = k.split_once('.')
+                    && t.starts_with("rouge")
+                {
+                    let entry = scores.entry(t.to_owned()).or_insert_with(|| json!({}));
+                    entry[f] = col[i].clone();
+                }
+            }
+            json!({
+                "id": e["id"][i], "system": e["system"][i], "target": e["target"][i],
+                "n_refs": e["n_refs"][i], "removed_lines": e["removed_lines"][i],
+                "counts": counts, "values": values, "scores": scores, "facts": e["facts"][i],
+            })
+        })
+        .collect()
+}

@@ -2,7 +2,6 @@
 //! gate's false-alarm rate under no change stays near alpha, results are identical for any
 //! thread count, mismatched reports exit 2, and the README's workflow commands run.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::Value;
@@ -164,27 +163,25 @@ fn null_reports(rng: &mut Rng, base: &[f64], n: usize) -> (LoadedReport, LoadedR
         better: Better::Higher,
         detail: false,
     }];
-    let mut a = BTreeMap::new();
-    let mut b = BTreeMap::new();
+    let mut a = Vec::new();
+    let mut b = Vec::new();
     let noise = |rng: &mut Rng| (rng.uniform() - 0.5) * 0.2;
     for i in 0..n {
         let v = base[rng.index(base.len())];
         let id = format!("{i:04}");
-        a.insert(
-            ("sys".to_owned(), id.clone()),
+        a.push((
+            "sys".to_owned(),
+            id.clone(),
             vec![Some((v + noise(rng)).clamp(0.0, 1.0))],
-        );
-        b.insert(
-            ("sys".to_owned(), id),
+        ));
+        b.push((
+            "sys".to_owned(),
+            id,
             vec![Some((v + noise(rng)).clamp(0.0, 1.0))],
-        );
+        ));
     }
-    let report = |values| LoadedReport {
-        signature: "x:1".parse().unwrap(),
-        columns: columns.clone(),
-        values,
-        systems: vec!["sys".into()],
-    };
+    let report =
+        |rows| LoadedReport::from_rows("x:1".parse().unwrap(), columns.clone(), rows).unwrap();
     (report(a), report(b))
 }
 
@@ -343,4 +340,96 @@ fn readme_ci_workflow_commands_run() {
 /// Splits a command line on spaces (the README's commands use no quoting).
 fn shell_words(c: &str) -> Vec<String> {
     c.split_whitespace().map(str::to_owned).collect()
+}
+
+/// Issue 13 (item 6): reports of the previous schema (`sumbench.report/1`, one record per
+/// example; `tests/fixtures/report_v1.json` was written by sumbench 8bfa141 from the first 60
+/// lines of `parity.jsonl`) are still compared, with exactly the values of the new
+/// columnar report of the same input; compare draws no progress bar when piped.
+#[test]
+fn version_1_reports_compare_like_version_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("p60.jsonl");
+    let lines: Vec<String> = std::fs::read_to_string(fixture("parity.jsonl"))
+        .unwrap()
+        .lines()
+        .take(60)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&input, lines.concat()).unwrap();
+    let eval = |out: &Path, extra: &[&str]| {
+        let o = sumbench()
+            .args(["eval", "--format", "json"])
+            .args(extra)
+            .arg("--output")
+            .arg(out)
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let v2 = dir.path().join("v2.json");
+    let porter = dir.path().join("porter.json");
+    eval(&v2, &[]);
+    eval(&porter, &["--stemmer", "porter"]);
+    let written: Value = serde_json::from_slice(&std::fs::read(&v2).unwrap()).unwrap();
+    assert_eq!(written["schema"], "sumbench.report/2");
+    let v1 = fixture("report_v1.json");
+    let compare = |base: &Path, cur: &Path| {
+        let o = sumbench()
+            .args(["compare", "--format", "json", "--allow-mismatch"])
+            .arg(base)
+            .arg(cur)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.stderr.is_empty(),
+            "no progress bar or warning when piped: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        o.stdout
+    };
+    // the same values: no difference anywhere
+    let same: Value = serde_json::from_slice(&compare(&v1, &v2)).unwrap();
+    let metrics = same["systems"][0]["metrics"].as_array().unwrap();
+    assert!(metrics.len() >= 18, "{metrics:?}");
+    for m in metrics {
+        assert_eq!(m["difference"], 0.0, "{m}");
+        assert_eq!(m["p_value"], 1.0, "{m}");
+    }
+    // and the same comparison with a changed run, byte for byte
+    assert_eq!(compare(&v1, &porter), compare(&v2, &porter));
+}
+
+/// Only the columns asked for are kept (memory in proportion to the compared columns), and
+/// the values read back are the report's.
+#[test]
+fn reading_a_report_keeps_only_the_wanted_columns() {
+    let text = std::fs::read_to_string(fixture("report_v1.json")).unwrap();
+    let all = sumbench::report::read_report(&text, "v1").unwrap();
+    let some = sumbench::report::read_report_columns(&text, "v1", &|c| c.key == "rouge1.fmeasure")
+        .unwrap();
+    let k = all
+        .columns
+        .iter()
+        .position(|c| c.key == "rouge1.fmeasure")
+        .unwrap();
+    assert_eq!(all.len(), 60);
+    assert_eq!(some.len(), 60);
+    for (j, col) in some.values.iter().enumerate() {
+        if j == k {
+            assert_eq!(col.len(), 60);
+            for row in 0..60 {
+                assert_eq!(some.value(k, row), all.value(k, row));
+            }
+        } else {
+            assert!(col.is_empty(), "column {j} loaded");
+        }
+    }
+    let records = jsonl("parity.rouge_score.jsonl");
+    let expected = records[0]["rouge_score"]["nostem"]["rouge1"]["fmeasure"]
+        .as_f64()
+        .unwrap();
+    assert_eq!(all.value(k, 0), Some(expected));
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::sumbench;
+use crate::common::{example_records, sumbench};
 use serde_json::Value;
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/datasets/seed-news");
@@ -32,9 +32,7 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 
 /// Per example and system, every value column, as a comparable list.
 fn values(report: &Value) -> Vec<(String, String, Value)> {
-    report["examples"]
-        .as_array()
-        .unwrap()
+    example_records(report)
         .iter()
         .map(|e| {
             (
@@ -162,8 +160,8 @@ fn line_aligned_files_and_their_mismatch_error() {
     assert_eq!(v["systems"][0]["name"], "sys");
     assert!(v["signature"].as_str().unwrap().starts_with("nrefs:2|"));
     // Example 2: "a dog" against "the dog" (F 0.5) and "a dog barked" (F 0.8): best F wins.
-    assert_eq!(v["examples"][1]["scores"]["rouge1"]["fmeasure"], 0.8);
-    assert_eq!(v["examples"][1]["counts"]["rouge1"]["reference"], 1);
+    assert_eq!(example_records(&v)[1]["scores"]["rouge1"]["fmeasure"], 0.8);
+    assert_eq!(example_records(&v)[1]["counts"]["rouge1"]["reference"], 1);
 
     let short = write(d, "short.txt", "only one line\n");
     let err = fails(&["eval", "--candidates", &c, "--references", &short]);
@@ -185,7 +183,7 @@ fn csv_and_tsv_with_their_bad_inputs() {
     );
     let v = json_report(&["eval", &c]);
     assert_eq!(v["counts"]["examples"], 2);
-    assert_eq!(v["examples"][1]["scores"]["rouge1"]["fmeasure"], 1.0);
+    assert_eq!(example_records(&v)[1]["scores"]["rouge1"]["fmeasure"], 1.0);
     let t = write(
         d,
         "d.tsv",

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::common::{run_ok, sumbench};
+use crate::common::{example_records, run_ok, sumbench};
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let p = dir.join(name);
@@ -403,7 +403,8 @@ fn item1_long_sentences_do_not_exhaust_memory() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let counts = &v["examples"][0]["counts"]["rougeLsum"];
+    let records = example_records(&v);
+    let counts = &records[0]["counts"]["rougeLsum"];
     assert_eq!(counts["candidate_total"], 30_000, "{counts}");
     assert_eq!(counts["reference_total"], 300_000, "{counts}");
     let hits = counts["hits"].as_u64().unwrap();

@@ -1,7 +1,7 @@
 //! The built-in seed dataset: its JSONL form matches the article files, and the negative
 //! control (003) scores below the real rewrites.
 
-use crate::common::sumbench;
+use crate::common::{example_records, sumbench};
 use serde_json::Value;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/datasets/seed-news");
@@ -101,9 +101,7 @@ fn extractive_and_compression_values_do_not_depend_on_the_rouge_stemmer() {
             .output()
             .unwrap();
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["examples"]
-            .as_array()
-            .unwrap()
+        example_records(&v)
             .iter()
             .map(|e| {
                 let vals = e["values"].as_object().unwrap();

@@ -2,14 +2,17 @@
 //! interval and p-value; exit 1 when a gated metric drops significantly by more than its
 //! tolerance; exit 2 when the reports are not comparable.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::Args;
 use sumbench::dataset::read_to_string;
-use sumbench::report::{Format, read_report, render_comparison};
+use sumbench::evaluate::Column;
+use sumbench::report::{Format, read_report_columns, render_comparison};
 use sumbench::stats::BootstrapConfig;
-use sumbench::stats::compare::{CompareReport, Gate, TestConfig, compare_reports, unmatched};
+use sumbench::stats::compare::{
+    CompareReport, Gate, Progress, TestConfig, compare_reports_with, unmatched,
+};
 use sumbench::wording::count;
 
 use super::{Failure, output};
@@ -55,9 +58,12 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
     if args.resamples == 0 || args.trials == 0 {
         return Err(anyhow::anyhow!("--resamples and --trials must be at least 1").into());
     }
+    // only the columns that are compared: those shown, and the gated detail columns
+    let wanted = |c: &Column| !c.detail || args.fail_on.iter().any(|g| g.key == c.key);
     let load = |p: &PathBuf| -> Result<_, Failure> {
         let text = read_to_string(p)?;
-        read_report(&text, &p.display().to_string()).map_err(|e| anyhow::anyhow!(e).into())
+        read_report_columns(&text, &p.display().to_string(), &wanted)
+            .map_err(|e| anyhow::anyhow!(e).into())
     };
     let baseline = load(&args.baseline)?;
     let current = load(&args.current)?;
@@ -115,8 +121,10 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
         trials: args.trials,
         alpha: args.alpha,
     };
-    let systems = compare_reports(&baseline, &current, &args.fail_on, &config)
+    let bar = Bar::new();
+    let systems = compare_reports_with(&baseline, &current, &args.fail_on, &config, &bar)
         .map_err(|e| anyhow::anyhow!(e))?;
+    bar.finish();
     if systems.is_empty() {
         return Err(anyhow::anyhow!("the reports have no system in common").into());
     }
@@ -150,4 +158,44 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
         });
     }
     Ok(())
+}
+
+/// The progress of the tests on an interactive terminal (never when standard error is piped
+/// or `CI` is set): resamples and trials done, of how many, and an ETA.
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl Bar {
+    fn new() -> Self {
+        let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        Bar(interactive.then(|| {
+            let pb = indicatif::ProgressBar::hidden();
+            let style = indicatif::ProgressStyle::with_template(
+                "{bar:30} {human_pos}/{human_len} resamples and trials ({percent}%, ETA {eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            pb.set_style(style);
+            pb
+        }))
+    }
+
+    fn finish(&self) {
+        if let Some(pb) = &self.0 {
+            pb.finish_and_clear();
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, total: u64) {
+        if let Some(pb) = &self.0 {
+            pb.set_length(total);
+            pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn advance(&self, done: u64) {
+        if let Some(pb) = &self.0 {
+            pb.inc(done);
+        }
+    }
 }

@@ -3,36 +3,201 @@
 //! Numbers are written with serde_json's shortest round-trip representation, which is also
 //! Python's `repr(float)`: a value equal to rouge-score's prints identically.
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::schema::{CountsRecord, Document, ExampleRecord, SCHEMA, SystemRecord};
+use super::schema::{Head, SCHEMA, SystemRecord};
 use super::{Render, Report};
-use crate::evaluate::{Column, EvalConfig, ExampleResult, Section, SystemResult};
+use crate::evaluate::{Column, EvalConfig, ExampleResult, Section, SystemResult, Target};
 use crate::metrics::rouge::RougeResult;
 
 /// The whole report as one JSON document (schema [`SCHEMA`]).
 pub struct Json;
 
-/// Per-example records, serialised one by one as the document is written (never as one
-/// in-memory tree: a report of a million examples would need gigabytes).
-struct ExamplesView<'a>(&'a Report);
-
-/// The per-type counts of one example, with the index of the chosen reference.
-struct CountsMap<'a>(&'a [RougeResult]);
-
-impl serde::Serialize for CountsMap<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|c| {
-            let record = CountsRecord {
-                hits: c.counts.hits,
-                candidate_total: c.counts.candidate_total,
-                reference_total: c.counts.reference_total,
-                reference: c.reference,
-            };
-            (c.rouge_type.as_str(), record)
-        }))
+impl Render for Json {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let head = Head {
+            schema: SCHEMA,
+            signature: report.signature.to_string(),
+            metrics: report.config.rouge_types.iter().map(|t| t.name()).collect(),
+            columns: &report.columns,
+            counts: &report.counts,
+            notes: &report.notes,
+            systems: report
+                .systems
+                .iter()
+                .map(|s| SystemRecord::of(s, &report.columns))
+                .collect(),
+            comparisons: &report.comparisons,
+        };
+        let mut buf = serde_json::to_vec_pretty(&head)?;
+        // the pretty header ends with "\n}": the per-example section goes before that brace
+        buf.truncate(buf.len() - 2);
+        buf.extend_from_slice(b",\n  \"examples\": ");
+        let mut w = io::BufWriter::with_capacity(1 << 16, &mut *out);
+        w.write_all(&buf)?;
+        write_columns(report, &mut w)?;
+        w.write_all(b"\n}\n")?;
+        w.flush()
     }
+}
+
+/// One count of a ROUGE result.
+type CountField = fn(&RougeResult) -> u64;
+
+/// The per-example section of a `sumbench.report/2` document: one row per example and
+/// system (input order), one compact array per field, each on its own line.
+fn write_columns(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    let rows: Vec<(&ExampleResult, &SystemResult)> = report
+        .examples
+        .iter()
+        .flat_map(|e| e.systems.iter().map(move |s| (e, s)))
+        .collect();
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 16);
+    let mut float = zmij::Buffer::new();
+    let flush = |buf: &mut Vec<u8>, w: &mut dyn Write| -> io::Result<()> {
+        w.write_all(buf)?;
+        buf.clear();
+        Ok(())
+    };
+    // writes `"name": [v, v, ...]` with `item` writing each value
+    let array = |buf: &mut Vec<u8>,
+                 w: &mut dyn Write,
+                 indent: &str,
+                 name: &str,
+                 last: bool,
+                 item: &mut dyn FnMut(&mut Vec<u8>, usize)|
+     -> io::Result<()> {
+        buf.extend_from_slice(indent.as_bytes());
+        json_string(buf, name);
+        buf.extend_from_slice(b": [");
+        for i in 0..rows.len() {
+            if i > 0 {
+                buf.push(b',');
+            }
+            item(buf, i);
+            if buf.len() > 1 << 16 {
+                flush(buf, w)?;
+            }
+        }
+        buf.extend_from_slice(if last { b"]\n" } else { b"],\n" });
+        Ok(())
+    };
+    let int = |buf: &mut Vec<u8>, v: u64| {
+        let mut b = itoa::Buffer::new();
+        buf.extend_from_slice(b.format(v).as_bytes());
+    };
+    buf.extend_from_slice(b"{\n    \"rows\": ");
+    int(&mut buf, rows.len() as u64);
+    buf.extend_from_slice(b",\n");
+    let i4 = "    ";
+    array(&mut buf, w, i4, "id", false, &mut |b, i| {
+        json_string(b, &rows[i].0.id)
+    })?;
+    array(&mut buf, w, i4, "system", false, &mut |b, i| {
+        json_string(b, &rows[i].1.system)
+    })?;
+    array(&mut buf, w, i4, "target", false, &mut |b, i| {
+        b.extend_from_slice(match rows[i].0.target {
+            Target::References => b"\"references\"",
+            Target::Source => b"\"source\"",
+        })
+    })?;
+    array(&mut buf, w, i4, "n_refs", false, &mut |b, i| {
+        int(b, rows[i].0.n_refs as u64)
+    })?;
+    array(&mut buf, w, i4, "removed_lines", false, &mut |b, i| {
+        int(b, rows[i].0.removed_lines as u64)
+    })?;
+    // ROUGE counts, per type, with the chosen reference
+    let types = &report.config.rouge_types;
+    buf.extend_from_slice(b"    \"counts\": {");
+    for (t, rouge_type) in types.iter().enumerate() {
+        buf.extend_from_slice(if t == 0 { b"\n      " } else { b",\n      " });
+        json_string(&mut buf, rouge_type.as_str());
+        buf.extend_from_slice(b": {\n");
+        let fields: [(&str, CountField); 4] = [
+            ("hits", |r| r.counts.hits),
+            ("candidate_total", |r| r.counts.candidate_total),
+            ("reference_total", |r| r.counts.reference_total),
+            ("reference", |r| r.reference as u64),
+        ];
+        for (f, (name, get)) in fields.iter().enumerate() {
+            array(
+                &mut buf,
+                w,
+                "        ",
+                name,
+                f == 3,
+                &mut |b, i| match rows[i].1.rouge.get(t) {
+                    Some(r) => int(b, get(r)),
+                    None => b.extend_from_slice(b"null"),
+                },
+            )?;
+        }
+        buf.extend_from_slice(b"      }");
+    }
+    buf.extend_from_slice(if types.is_empty() {
+        b"},\n"
+    } else {
+        b"\n    },\n"
+    });
+    // every column's values, by key: transposed once (NaN for undefined)
+    let ncols = report.columns.len();
+    let mut matrix = vec![f64::NAN; rows.len() * ncols];
+    let mut values = Vec::new();
+    for (i, (_, s)) in rows.iter().enumerate() {
+        s.values_into(&report.config, &mut values);
+        for (k, v) in values.iter().enumerate().take(ncols) {
+            matrix[k * rows.len() + i] = v.unwrap_or(f64::NAN);
+        }
+    }
+    buf.extend_from_slice(b"    \"values\": {");
+    for (k, c) in report.columns.iter().enumerate() {
+        buf.extend_from_slice(if k == 0 { b"\n" } else { b",\n" });
+        buf.extend_from_slice(b"      ");
+        json_string(&mut buf, &c.key);
+        buf.extend_from_slice(b": [");
+        for (i, v) in matrix[k * rows.len()..(k + 1) * rows.len()]
+            .iter()
+            .enumerate()
+        {
+            if i > 0 {
+                buf.push(b',');
+            }
+            if v.is_finite() {
+                buf.extend_from_slice(float.format_finite(*v).as_bytes());
+            } else {
+                buf.extend_from_slice(b"null");
+            }
+            if buf.len() > 1 << 16 {
+                flush(&mut buf, w)?;
+            }
+        }
+        buf.push(b']');
+    }
+    buf.extend_from_slice(if ncols == 0 { b"},\n" } else { b"\n    },\n" });
+    drop(matrix);
+    array(
+        &mut buf,
+        w,
+        i4,
+        "facts",
+        true,
+        &mut |b, i| match fact_lists(rows[i].1) {
+            // Writing to a Vec cannot fail.
+            Some(f) => {
+                let _ = serde_json::to_writer(&mut *b, f);
+            }
+            None => b.extend_from_slice(b"null"),
+        },
+    )?;
+    buf.extend_from_slice(b"  }");
+    flush(&mut buf, w)
+}
+
+/// The facts worth a look of one system's result, when facts were checked against a source.
+fn fact_lists(s: &SystemResult) -> Option<&crate::evaluate::FactLists> {
+    s.facts.as_ref().and_then(|f| f.lists.as_ref())
 }
 
 /// Column values of one example and system, by key: every column, or (`skip_rouge`) those
@@ -51,66 +216,6 @@ impl serde::Serialize for ValuesMap<'_> {
                 .filter(|(c, _)| !(self.skip_rouge && c.section == Section::Rouge))
                 .map(|(c, v)| (&c.key, v)),
         )
-    }
-}
-
-impl serde::Serialize for ExamplesView<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let report = self.0;
-        let mut seq = s.serialize_seq(None)?;
-        let mut values = Vec::new();
-        for e in &report.examples {
-            for sys in &e.systems {
-                sys.values_into(&report.config, &mut values);
-                seq.serialize_element(&ExampleRecord {
-                    id: Cow::Borrowed(e.id.as_str()),
-                    system: Cow::Borrowed(sys.system.as_str()),
-                    target: e.target,
-                    n_refs: e.n_refs,
-                    removed_lines: e.removed_lines,
-                    scores: ScoresMap(&sys.rouge),
-                    counts: CountsMap(&sys.rouge),
-                    values: ValuesMap {
-                        columns: &report.columns,
-                        values: &values,
-                        skip_rouge: false,
-                    },
-                    facts: fact_lists(sys).map(Cow::Borrowed),
-                })?;
-            }
-        }
-        seq.end()
-    }
-}
-
-/// The facts worth a look of one system's result, when facts were checked against a source.
-fn fact_lists(s: &SystemResult) -> Option<&crate::evaluate::FactLists> {
-    s.facts.as_ref().and_then(|f| f.lists.as_ref())
-}
-
-impl Render for Json {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let doc = Document {
-            schema: SCHEMA.to_owned(),
-            signature: report.signature.to_string(),
-            metrics: report.config.rouge_types.iter().map(|t| t.name()).collect(),
-            columns: report.columns.clone(),
-            counts: report.counts.clone(),
-            notes: report.notes.clone(),
-            systems: report
-                .systems
-                .iter()
-                .map(|s| SystemRecord::of(s, &report.columns))
-                .collect(),
-            comparisons: report.comparisons.clone(),
-            examples: ExamplesView(report),
-        };
-        let mut w = io::BufWriter::new(&mut *out);
-        serde_json::to_writer_pretty(&mut w, &doc)?;
-        w.flush()?;
-        drop(w);
-        writeln!(out)
     }
 }
 

@@ -25,7 +25,7 @@ pub use json::{Json, Jsonl};
 pub use markdown::Markdown;
 pub use meta::{Meta, meta_path};
 pub use pairing::render_pairing;
-pub use schema::{RunCounts, SCHEMA, read_report};
+pub use schema::{RunCounts, SCHEMA, SCHEMA_V1, read_report, read_report_columns};
 pub use table::Table;
 
 /// Everything a renderer may show.

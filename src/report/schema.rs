@@ -1,15 +1,21 @@
-//! The JSON report's schema (`sumbench.report/1`) as serde types, used both to write a
+//! The JSON report's schema (`sumbench.report/2`) as serde types, used both to write a
 //! report and to read one back (`sumbench compare`).
 //!
-//! [`Document`] is generic over its per-example records: the writer streams them from the
-//! run's results (a report of a million examples is never one tree in memory), the reader
-//! collects them as [`ExampleRecord`]s with plain maps. Both go through the same field list.
+//! [`Document`] is generic over its per-example section. Version 2 writes that section by
+//! column ([`crate::report::Json`]): one array per field and per metric, a row per example
+//! and system. Version 1 (`sumbench.report/1`) wrote one record per example and system
+//! ([`ExampleRecord`]); both are read back. The reader streams the per-example section and
+//! keeps only the value columns asked for ([`read_report_columns`]): comparing two reports
+//! of 200,000 examples reads a few hundred megabytes of JSON once, without building a tree.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::fmt;
 
 use indexmap::IndexMap;
+use rustc_hash::FxHashMap;
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::evaluate::{Column, FactLists, Target};
 use crate::metrics::rouge::{Counts, Score};
@@ -18,7 +24,10 @@ use crate::stats::compare::{LoadedReport, SystemComparison};
 use crate::stats::corpus::{Band, SystemSummary};
 
 /// The version tag of the JSON report schema (see the README, "JSON report").
-pub const SCHEMA: &str = "sumbench.report/1";
+pub const SCHEMA: &str = "sumbench.report/2";
+
+/// The previous version: one record per example and system. Still read by `compare`.
+pub const SCHEMA_V1: &str = "sumbench.report/1";
 
 /// Counts that describe the run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,8 +163,8 @@ pub struct CountsRecord {
     pub reference: usize,
 }
 
-/// One example and system. `S`, `C` and `V` are the maps of ROUGE scores, ROUGE counts and
-/// column values: views of the results when writing, [`IndexMap`]s when reading.
+/// One example and system in a version-1 report (`sumbench.report/1`; version 2 writes the
+/// same fields by column, without `scores`, which the `values` repeat).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ExampleRecord<'a, S, C, V> {
     /// The example's id.
@@ -178,54 +187,323 @@ pub struct ExampleRecord<'a, S, C, V> {
     pub facts: Option<Cow<'a, FactLists>>,
 }
 
-/// An example record as read back.
-pub type ReadRecord = ExampleRecord<
-    'static,
-    IndexMap<String, Score>,
-    IndexMap<String, CountsRecord>,
-    IndexMap<String, Option<f64>>,
->;
+/// The header of a report as written: every field of [`Document`] but the per-example
+/// section, which the writer appends.
+#[derive(Serialize)]
+pub(crate) struct Head<'a> {
+    pub schema: &'a str,
+    pub signature: String,
+    pub metrics: Vec<String>,
+    pub columns: &'a [Column],
+    pub counts: &'a RunCounts,
+    pub notes: &'a [String],
+    pub systems: Vec<SystemRecord>,
+    pub comparisons: &'a [SystemComparison],
+}
 
-/// Reads a `sumbench.report/1` JSON document into the per-example values that
-/// [`crate::stats::compare`] compares. `name` is used in messages.
+/// Reads a `sumbench.report/2` (or `/1`) JSON document into the per-example values that
+/// [`crate::stats::compare`] compares, every column. `name` is used in messages.
 pub fn read_report(text: &str, name: &str) -> Result<LoadedReport, String> {
-    let doc: Document<Vec<ReadRecord>> = match serde_json::from_str(text) {
+    read_report_columns(text, name, &|_| true)
+}
+
+/// [`read_report`] keeping only the value columns `wanted` selects: the others are skipped
+/// while parsing and left empty in [`LoadedReport::values`] (memory in proportion to the
+/// columns compared).
+pub fn read_report_columns(
+    text: &str,
+    name: &str,
+    wanted: &dyn Fn(&Column) -> bool,
+) -> Result<LoadedReport, String> {
+    let doc: Document<&RawValue> = match serde_json::from_str(text) {
         Ok(doc) => doc,
         Err(e) => return Err(why_unreadable(text, name, e)),
     };
-    if doc.schema != SCHEMA {
+    let v1 = doc.schema == SCHEMA_V1;
+    if !v1 && doc.schema != SCHEMA {
         return Err(wrong_schema(name, &doc.schema));
     }
     let signature: Signature = doc.signature.parse().map_err(|e| format!("{name}: {e}"))?;
-    let mut values = BTreeMap::new();
-    let mut systems: Vec<String> = Vec::new();
-    for e in doc.examples {
-        let (id, system) = (e.id.into_owned(), e.system.into_owned());
-        if !systems.contains(&system) {
-            systems.push(system.clone());
-        }
-        let row = doc
-            .columns
-            .iter()
-            .map(|c| e.values.get(&c.key).copied().flatten())
-            .collect();
-        let key = (system, id);
-        if values.contains_key(&key) {
-            let (system, id) = key;
-            return Err(format!(
-                "{name}: example '{id}' of system '{system}' appears twice"
-            ));
-        }
-        values.insert(key, row);
-    }
-    Ok(LoadedReport {
+    let index: FxHashMap<&str, usize> = doc
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| wanted(c))
+        .map(|(k, c)| (c.key.as_str(), k))
+        .collect();
+    let mut report = LoadedReport {
         signature,
-        columns: doc.columns,
-        values,
-        systems,
-    })
+        values: vec![Vec::new(); doc.columns.len()],
+        columns: doc.columns.clone(),
+        systems: Vec::new(),
+        ids: Vec::new(),
+        system_of: Vec::new(),
+    };
+    let mut de = serde_json::Deserializer::from_str(doc.examples.get());
+    let read = if v1 {
+        V1Rows {
+            index: &index,
+            report: &mut report,
+        }
+        .deserialize(&mut de)
+    } else {
+        ColumnarRows {
+            index: &index,
+            report: &mut report,
+        }
+        .deserialize(&mut de)
+    };
+    read.map_err(|e| format!("{name}: not a valid {} report: examples: {e}", doc.schema))?;
+    report.check_unique().map_err(|e| format!("{name}: {e}"))?;
+    Ok(report)
 }
 
+/// A map key resolved to the index of a wanted column, without allocating.
+struct ColumnKey<'c>(&'c FxHashMap<&'c str, usize>);
+
+impl<'de> DeserializeSeed<'de> for ColumnKey<'_> {
+    type Value = Option<usize>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ColumnKey<'_> {
+    type Value = Option<usize>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a column key")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Option<usize>, E> {
+        Ok(self.0.get(v).copied())
+    }
+}
+
+/// A version-1 `examples` array: one record per row.
+struct V1Rows<'r, 'c> {
+    index: &'c FxHashMap<&'c str, usize>,
+    report: &'r mut LoadedReport,
+}
+
+impl<'de> DeserializeSeed<'de> for V1Rows<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for V1Rows<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of example records")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut row = vec![f64::NAN; self.report.columns.len()];
+        while let Some((system, id)) = seq.next_element_seed(V1Record {
+            index: self.index,
+            row: &mut row,
+        })? {
+            let s = self.report.system_index(&system);
+            self.report.ids.push(id);
+            self.report.system_of.push(s);
+            for &k in self.index.values() {
+                self.report.values[k].push(row[k]);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One version-1 record: its (system, id), its wanted values into `row`.
+struct V1Record<'r, 'c> {
+    index: &'c FxHashMap<&'c str, usize>,
+    row: &'r mut [f64],
+}
+
+impl<'de> DeserializeSeed<'de> for V1Record<'_, '_> {
+    type Value = (String, String);
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(String, String), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for V1Record<'_, '_> {
+    type Value = (String, String);
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an example record")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(String, String), A::Error> {
+        use serde::de::Error;
+        self.row.fill(f64::NAN);
+        let (mut id, mut system) = (None, None);
+        while let Some(key) = map.next_key::<Cow<'_, str>>()? {
+            match key.as_ref() {
+                "id" => id = Some(map.next_value::<String>()?),
+                "system" => system = Some(map.next_value::<String>()?),
+                "values" => map.next_value_seed(ValueMap {
+                    index: self.index,
+                    row: &mut *self.row,
+                })?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let id = id.ok_or_else(|| A::Error::missing_field("id"))?;
+        let system = system.ok_or_else(|| A::Error::missing_field("system"))?;
+        Ok((system, id))
+    }
+}
+
+/// A record's `values` map: the wanted ones into `row` (null: NaN).
+struct ValueMap<'r, 'c> {
+    index: &'c FxHashMap<&'c str, usize>,
+    row: &'r mut [f64],
+}
+
+impl<'de> DeserializeSeed<'de> for ValueMap<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueMap<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map of values")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(k) = map.next_key_seed(ColumnKey(self.index))? {
+            match k {
+                Some(k) => self.row[k] = map.next_value::<Option<f64>>()?.unwrap_or(f64::NAN),
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A version-2 `examples` object: one array per field.
+struct ColumnarRows<'r, 'c> {
+    index: &'c FxHashMap<&'c str, usize>,
+    report: &'r mut LoadedReport,
+}
+
+impl<'de> DeserializeSeed<'de> for ColumnarRows<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ColumnarRows<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the per-example columns")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        use serde::de::Error;
+        let (mut rows, mut ids, mut systems) = (None, None, None);
+        while let Some(key) = map.next_key::<Cow<'_, str>>()? {
+            match key.as_ref() {
+                "rows" => rows = Some(map.next_value::<usize>()?),
+                "id" => ids = Some(map.next_value::<Vec<String>>()?),
+                "system" => systems = Some(map.next_value::<Vec<String>>()?),
+                "values" => map.next_value_seed(ValueColumns {
+                    index: self.index,
+                    values: &mut self.report.values,
+                })?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let rows = rows.ok_or_else(|| A::Error::missing_field("rows"))?;
+        let ids = ids.ok_or_else(|| A::Error::missing_field("id"))?;
+        let systems = systems.ok_or_else(|| A::Error::missing_field("system"))?;
+        if ids.len() != rows || systems.len() != rows {
+            return Err(A::Error::custom(format!(
+                "{rows} rows, but {} ids and {} systems",
+                ids.len(),
+                systems.len()
+            )));
+        }
+        for (key, &k) in self.index {
+            let n = self.report.values[k].len();
+            if n != rows {
+                return Err(A::Error::custom(format!(
+                    "{rows} rows, but {n} values of column '{key}'"
+                )));
+            }
+        }
+        for s in &systems {
+            let k = self.report.system_index(s);
+            self.report.system_of.push(k);
+        }
+        self.report.ids = ids;
+        Ok(())
+    }
+}
+
+/// The `values` object of version 2: the wanted columns (null: NaN), the others skipped.
+struct ValueColumns<'r, 'c> {
+    index: &'c FxHashMap<&'c str, usize>,
+    values: &'r mut [Vec<f64>],
+}
+
+impl<'de> DeserializeSeed<'de> for ValueColumns<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueColumns<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map of value columns")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(k) = map.next_key_seed(ColumnKey(self.index))? {
+            match k {
+                Some(k) => map.next_value_seed(FloatColumn(&mut self.values[k]))?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An array of numbers or nulls, appended to a column (null: NaN).
+struct FloatColumn<'r>(&'r mut Vec<f64>);
+
+impl<'de> DeserializeSeed<'de> for FloatColumn<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FloatColumn<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of numbers or nulls")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.0.clear();
+        if let Some(n) = seq.size_hint() {
+            self.0.reserve(n);
+        }
+        while let Some(v) = seq.next_element::<Option<f64>>()? {
+            self.0.push(v.unwrap_or(f64::NAN));
+        }
+        Ok(())
+    }
+}
 fn wrong_schema(name: &str, schema: &str) -> String {
     format!(
         "{name}: not a sumbench JSON report (schema '{schema}', expected '{SCHEMA}'); write one with `sumbench eval --format json`"
@@ -241,7 +519,7 @@ fn why_unreadable(text: &str, name: &str, e: serde_json::Error) -> String {
     }
     match serde_json::from_str::<Probe>(text) {
         Err(_) if e.is_syntax() || e.is_eof() => format!("{name}: not JSON: {e}"),
-        Ok(Probe { schema }) if schema.as_deref() != Some(SCHEMA) => {
+        Ok(Probe { schema }) if !matches!(schema.as_deref(), Some(SCHEMA | SCHEMA_V1)) => {
             wrong_schema(name, schema.as_deref().unwrap_or(""))
         }
         _ => format!("{name}: not a valid {SCHEMA} report: {e}"),

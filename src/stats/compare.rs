@@ -6,15 +6,17 @@
 //! (read back by [`crate::report::read_report`]) or from two systems of one run. This module
 //! only computes; rendering is in `report`.
 
-use std::collections::BTreeMap;
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::evaluate::{Better, Column, EvalConfig, ExampleResult};
 use crate::signature::Signature;
+use crate::stats::batch::{
+    Defined, Differences, approximate_randomization_many, paired_bootstrap_many,
+};
 use crate::stats::{
-    Alternative, BootstrapConfig, DEFAULT_AR_TRIALS, Interval, approximate_randomization, holm,
-    mean, paired_bootstrap,
+    Alternative, BootstrapConfig, DEFAULT_AR_TRIALS, Interval, PairedResult,
+    approximate_randomization, holm, mean, paired_bootstrap,
 };
 
 /// A metric to gate on, with its tolerance (the drop allowed before the gate may fail).
@@ -142,6 +144,9 @@ pub struct SystemComparison {
 pub struct Paired<'a> {
     /// The column.
     pub column: &'a Column,
+    /// Which of the aligned examples these are (increasing positions in the list given to
+    /// [`align`]).
+    pub rows: Vec<u32>,
     /// Baseline values.
     pub baseline: Vec<f64>,
     /// Current values.
@@ -165,6 +170,16 @@ pub fn test_metric(
         Alternative::TwoSided,
     );
     let bs = paired_bootstrap(a, b, &config.bootstrap, Alternative::TwoSided);
+    comparison(pair, ar, bs, tolerance)
+}
+
+fn comparison(
+    pair: &Paired<'_>,
+    ar: Option<PairedResult>,
+    bs: Option<PairedResult>,
+    tolerance: Option<f64>,
+) -> MetricComparison {
+    let (a, b) = (&pair.baseline, &pair.current);
     MetricComparison {
         key: pair.column.key.clone(),
         label: pair.column.label.clone(),
@@ -180,6 +195,76 @@ pub fn test_metric(
         tolerance,
         regression: false,
     }
+}
+
+/// Reports how far a long computation has got (`sumbench compare` draws a progress bar).
+pub trait Progress: Sync {
+    /// The total amount of work, in the units of [`Progress::advance`].
+    fn start(&self, _total: u64) {}
+    /// `done` more units are finished.
+    fn advance(&self, _done: u64) {}
+}
+
+/// No progress reporting.
+impl Progress for () {}
+
+/// The work [`test_metrics`] reports to its [`Progress`].
+pub fn test_work(config: &TestConfig) -> u64 {
+    (config.trials + config.bootstrap.resamples) as u64
+}
+
+/// [`test_metric`] for every pair (with its gate tolerance), in order, on `n` aligned
+/// examples (the pairs' `rows` are positions among them). All the metrics are tested
+/// together ([`crate::stats::batch`]): one set of random draws for all of them; a metric
+/// defined on every example gets the same p-value as [`test_metric`] and bootstrap bounds
+/// equal up to the last bits.
+pub fn test_metrics(
+    pairs: &[(Paired<'_>, Option<f64>)],
+    n: usize,
+    config: &TestConfig,
+    progress: &dyn Progress,
+) -> Vec<MetricComparison> {
+    let advance = |k: u64| progress.advance(k);
+    let metrics: Vec<Defined<'_>> = pairs
+        .iter()
+        .map(|(p, _)| {
+            (
+                p.rows.as_slice(),
+                p.baseline.as_slice(),
+                p.current.as_slice(),
+            )
+        })
+        .collect();
+    let Some(d) = Differences::new(n, &metrics) else {
+        // no metric, or a non-finite value somewhere: each metric on its own (its tests
+        // say None where a value is not finite)
+        progress.advance(test_work(config));
+        return pairs
+            .iter()
+            .map(|(pair, tol)| test_metric(pair, config, *tol))
+            .collect();
+    };
+    let seed = config.bootstrap.seed;
+    let ar = approximate_randomization_many(
+        &d,
+        &metrics,
+        config.trials,
+        seed,
+        Alternative::TwoSided,
+        &advance,
+    );
+    let bs = paired_bootstrap_many(
+        &d,
+        &metrics,
+        &config.bootstrap,
+        Alternative::TwoSided,
+        &advance,
+    );
+    pairs
+        .iter()
+        .zip(ar.into_iter().zip(bs))
+        .map(|((pair, tol), (ar, bs))| comparison(pair, ar, bs, *tol))
+        .collect()
 }
 
 /// Applies Holm's correction over `metrics` (the family judged together), then sets each
@@ -220,36 +305,155 @@ pub fn classify_changes(metrics: &mut [&mut MetricComparison], alpha: f64) {
 pub type Row<'a> = &'a [Option<f64>];
 
 /// Per-example values of one run: what two runs are compared on (read back from a JSON
-/// report by [`crate::report::read_report`]).
+/// report by [`crate::report::read_report`]). One row per (system, example), in report
+/// order; values are stored by column (undefined values as NaN, which JSON cannot hold).
 #[derive(Debug, Clone)]
 pub struct LoadedReport {
     /// The signature.
     pub signature: Signature,
     /// The value columns.
     pub columns: Vec<Column>,
-    /// Per (system, example id): the values, in column order.
-    pub values: BTreeMap<(String, String), Vec<Option<f64>>>,
     /// Systems in report order.
     pub systems: Vec<String>,
+    /// Per row: the example id.
+    pub ids: Vec<String>,
+    /// Per row: the system, an index into `systems`.
+    pub system_of: Vec<u32>,
+    /// Per column (in `columns` order): the value of every row, NaN where undefined. A
+    /// column that was not loaded (see [`crate::report::read_report_columns`]) is empty.
+    pub values: Vec<Vec<f64>>,
 }
 
-/// Aligned values of `column` for the examples both sides define.
+impl LoadedReport {
+    /// A report from rows of `(system, example id, values in column order)`. Errors on a
+    /// (system, id) pair given twice or a row of the wrong length.
+    pub fn from_rows(
+        signature: Signature,
+        columns: Vec<Column>,
+        rows: impl IntoIterator<Item = (String, String, Vec<Option<f64>>)>,
+    ) -> Result<Self, String> {
+        let mut report = LoadedReport {
+            signature,
+            values: vec![Vec::new(); columns.len()],
+            columns,
+            systems: Vec::new(),
+            ids: Vec::new(),
+            system_of: Vec::new(),
+        };
+        for (system, id, values) in rows {
+            if values.len() != report.columns.len() {
+                return Err(format!(
+                    "example '{id}' of system '{system}' has {} values for {} columns",
+                    values.len(),
+                    report.columns.len()
+                ));
+            }
+            let s = report.system_index(&system);
+            report.ids.push(id);
+            report.system_of.push(s);
+            for (column, v) in report.values.iter_mut().zip(values) {
+                column.push(v.unwrap_or(f64::NAN));
+            }
+        }
+        report.check_unique()?;
+        Ok(report)
+    }
+
+    /// The index of `system` in `systems`, added when new.
+    pub(crate) fn system_index(&mut self, system: &str) -> u32 {
+        match self.systems.iter().position(|s| s == system) {
+            Some(k) => k as u32,
+            None => {
+                self.systems.push(system.to_owned());
+                (self.systems.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Errors on a (system, id) pair that appears twice.
+    pub(crate) fn check_unique(&self) -> Result<(), String> {
+        let mut seen: FxHashMap<(u32, &str), ()> = FxHashMap::default();
+        seen.reserve(self.ids.len());
+        for (id, &s) in self.ids.iter().zip(&self.system_of) {
+            if seen.insert((s, id.as_str()), ()).is_some() {
+                return Err(format!(
+                    "example '{id}' of system '{}' appears twice",
+                    self.systems[s as usize]
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// No row at all.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The value of column `k` on `row` (`None` where undefined or not loaded).
+    pub fn value(&self, k: usize, row: usize) -> Option<f64> {
+        self.values
+            .get(k)
+            .and_then(|c| c.get(row))
+            .copied()
+            .filter(|v| !v.is_nan())
+    }
+
+    /// The rows of `system`, by example id.
+    fn rows_of(&self, system: &str) -> FxHashMap<&str, usize> {
+        let Some(s) = self.systems.iter().position(|x| x == system) else {
+            return FxHashMap::default();
+        };
+        self.system_of
+            .iter()
+            .enumerate()
+            .filter(|&(_, &x)| x as usize == s)
+            .map(|(row, _)| (self.ids[row].as_str(), row))
+            .collect()
+    }
+}
+
+/// Aligned values of `column` for the examples both sides define: `pairs` are the
+/// (baseline, current) value rows of the aligned examples.
 pub fn align<'a>(
     column: &'a Column,
     k_base: usize,
     k_cur: usize,
     pairs: &[(Row<'_>, Row<'_>)],
 ) -> Paired<'a> {
+    align_by(column, pairs.len(), |i| {
+        let (a, b) = pairs[i];
+        (
+            a.get(k_base).copied().flatten(),
+            b.get(k_cur).copied().flatten(),
+        )
+    })
+}
+
+/// [`align`] over `n` aligned examples whose values `value(i)` gives.
+fn align_by<'a>(
+    column: &'a Column,
+    n: usize,
+    value: impl Fn(usize) -> (Option<f64>, Option<f64>),
+) -> Paired<'a> {
     let mut baseline = Vec::new();
     let mut current = Vec::new();
-    for (a, b) in pairs {
-        if let (Some(Some(x)), Some(Some(y))) = (a.get(k_base), b.get(k_cur)) {
-            baseline.push(*x);
-            current.push(*y);
+    let mut rows = Vec::new();
+    for i in 0..n {
+        if let (Some(x), Some(y)) = value(i) {
+            baseline.push(x);
+            current.push(y);
+            rows.push(i as u32);
         }
     }
     Paired {
         column,
+        rows,
         baseline,
         current,
     }
@@ -304,6 +508,17 @@ pub fn compare_reports(
     gates: &[Gate],
     config: &TestConfig,
 ) -> Result<Vec<SystemComparison>, String> {
+    compare_reports_with(baseline, current, gates, config, &())
+}
+
+/// [`compare_reports`], reporting the progress of the tests to `progress`.
+pub fn compare_reports_with(
+    baseline: &LoadedReport,
+    current: &LoadedReport,
+    gates: &[Gate],
+    config: &TestConfig,
+    progress: &dyn Progress,
+) -> Result<Vec<SystemComparison>, String> {
     let tolerance_of = |key: &str, col: &Column| -> Option<f64> {
         gates
             .iter()
@@ -339,23 +554,24 @@ pub fn compare_reports(
             }
         }
     }
-    let mut systems = Vec::new();
+    // Per system: the pairs to test, with their tolerances.
+    // (system, aligned examples, pairs to test with their tolerances)
+    type Plan<'r> = (&'r String, usize, Vec<(Paired<'r>, Option<f64>)>);
+    let mut planned: Vec<Plan<'_>> = Vec::new();
     for system in &current.systems {
         if !baseline.systems.contains(system) {
             continue;
         }
-        let rows: Vec<(Row<'_>, Row<'_>)> = current
-            .values
-            .range((system.clone(), String::new())..)
-            .take_while(|((s, _), _)| s == system)
-            .filter_map(|((s, id), cur)| {
-                baseline
-                    .values
-                    .get(&(s.clone(), id.clone()))
-                    .map(|base| (base.as_slice(), cur.as_slice()))
-            })
+        let base_rows = baseline.rows_of(system);
+        // (current row, baseline row) of the examples both have, by id (the order of the
+        // resampled lists: it decides which example each random draw picks)
+        let mut rows: Vec<(usize, usize)> = current
+            .rows_of(system)
+            .into_iter()
+            .filter_map(|(id, cur)| base_rows.get(id).map(|&base| (cur, base)))
             .collect();
-        let mut metrics = Vec::new();
+        rows.sort_unstable_by(|x, y| current.ids[x.0].cmp(&current.ids[y.0]));
+        let mut pairs = Vec::new();
         for (k_cur, col) in current.columns.iter().enumerate() {
             let Some(k_base) = baseline.columns.iter().position(|c| c.key == col.key) else {
                 continue;
@@ -364,18 +580,26 @@ pub fn compare_reports(
             if col.detail && tol.is_none() {
                 continue;
             }
-            let pair = align(col, k_base, k_cur, &rows);
+            let pair = align_by(col, rows.len(), |i| {
+                let (cur, base) = rows[i];
+                (baseline.value(k_base, base), current.value(k_cur, cur))
+            });
             if pair.baseline.is_empty() {
                 continue;
             }
-            metrics.push(test_metric(&pair, config, tol));
+            pairs.push((pair, tol));
         }
-        systems.push(SystemComparison {
-            system: system.clone(),
-            baseline_system: system.clone(),
-            metrics,
-        });
+        planned.push((system, rows.len(), pairs));
     }
+    progress.start(planned.len() as u64 * test_work(config));
+    let mut systems: Vec<SystemComparison> = planned
+        .iter()
+        .map(|(system, n, pairs)| SystemComparison {
+            system: (*system).clone(),
+            baseline_system: (*system).clone(),
+            metrics: test_metrics(pairs, *n, config, progress),
+        })
+        .collect();
     // A gate that tested nothing would pass silently: it is an error, with the reason.
     for g in gates.iter().filter(|g| g.key != "all") {
         if systems
@@ -420,12 +644,23 @@ pub fn compare_reports(
     Ok(systems)
 }
 
-/// The (system, id) keys present in one report only: (only in baseline, only in current).
+/// The (system, id) keys present in one report only: (only in baseline, only in current),
+/// as `system/id`, sorted by system then id.
 pub fn unmatched(baseline: &LoadedReport, current: &LoadedReport) -> (Vec<String>, Vec<String>) {
     let only = |a: &LoadedReport, b: &LoadedReport| -> Vec<String> {
-        a.values
-            .keys()
-            .filter(|k| !b.values.contains_key(*k))
+        let mut keys: Vec<(&str, &str)> = Vec::new();
+        for (s, system) in a.systems.iter().enumerate() {
+            let there = b.rows_of(system);
+            keys.extend(
+                a.ids
+                    .iter()
+                    .zip(&a.system_of)
+                    .filter(|&(id, &x)| x as usize == s && !there.contains_key(id.as_str()))
+                    .map(|(id, _)| (system.as_str(), id.as_str())),
+            );
+        }
+        keys.sort_unstable();
+        keys.into_iter()
             .map(|(s, id)| format!("{s}/{id}"))
             .collect()
     };
@@ -467,15 +702,14 @@ pub fn compare_with_baseline(
                 .iter()
                 .map(|(b, c)| (b.as_slice(), c.as_slice()))
                 .collect();
-            let mut metrics: Vec<MetricComparison> = columns
+            let pairs: Vec<(Paired<'_>, Option<f64>)> = columns
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| !c.detail && c.better != Better::Neither)
-                .filter_map(|(k, c)| {
-                    let pair = align(c, k, k, &rows);
-                    (!pair.baseline.is_empty()).then(|| test_metric(&pair, test, None))
-                })
+                .map(|(k, c)| (align(c, k, k, &rows), None))
+                .filter(|(pair, _)| !pair.baseline.is_empty())
                 .collect();
+            let mut metrics = test_metrics(&pairs, rows.len(), test, &());
             classify_changes(&mut metrics.iter_mut().collect::<Vec<_>>(), test.alpha);
             SystemComparison {
                 system: name.to_owned(),

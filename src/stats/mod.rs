@@ -11,6 +11,8 @@
 //!   (reproduced exactly, random numbers included).
 //! * [`paired_bootstrap`] and [`approximate_randomization`] (and their `_by` forms for any
 //!   statistic): paired tests of B against A, as in sacreBLEU, with p = (c+1)/(N+1).
+//! * [`batch`]: the same two paired tests for many metrics of the same examples at once
+//!   (shared draws, cache-friendly sums): what `sumbench compare` runs.
 //! * [`holm`]: Holm–Bonferroni adjusted p-values.
 //! * [`corpus`]: per-system corpus aggregates of the per-example results (macro and micro
 //!   means, bootstrap bands).
@@ -32,6 +34,7 @@
 //! invalid settings give `None` (documented per function); no value is silently dropped.
 
 mod aggregate;
+pub mod batch;
 mod bootstrap;
 pub mod compare;
 pub mod corpus;
