@@ -215,47 +215,150 @@ pub fn read_report_columns(
     name: &str,
     wanted: &dyn Fn(&Column) -> bool,
 ) -> Result<LoadedReport, String> {
-    let doc: Document<&RawValue> = match serde_json::from_str(text) {
-        Ok(doc) => doc,
-        Err(e) => return Err(why_unreadable(text, name, e)),
-    };
-    let v1 = doc.schema == SCHEMA_V1;
-    if !v1 && doc.schema != SCHEMA {
-        return Err(wrong_schema(name, &doc.schema));
+    // One pass: the header fields come before `examples` in every report sumbench writes,
+    // so the examples are read as they are met; a document ordered otherwise has its
+    // examples kept as a raw value and read at the end.
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc = DocumentSeed { wanted }
+        .deserialize(&mut de)
+        .and_then(|doc| de.end().map(|()| doc))
+        .map_err(|e| why_unreadable(text, name, e))?;
+    let schema = doc.schema.unwrap_or_default();
+    if schema != SCHEMA && schema != SCHEMA_V1 {
+        return Err(wrong_schema(name, &schema));
     }
-    let signature: Signature = doc.signature.parse().map_err(|e| format!("{name}: {e}"))?;
-    let index: FxHashMap<&str, usize> = doc
-        .columns
+    let signature: Signature = doc
+        .signature
+        .unwrap_or_default()
+        .parse()
+        .map_err(|e| format!("{name}: {e}"))?;
+    let columns = doc.columns.unwrap_or_default();
+    let mut report = match (doc.report, doc.raw) {
+        (Some(report), _) => report,
+        (None, Some(raw)) => {
+            let mut de = serde_json::Deserializer::from_str(raw.get());
+            read_examples(&schema, &columns, wanted, &mut de)
+                .map_err(|e| format!("{name}: not a valid {schema} report: examples: {e}"))?
+        }
+        (None, None) => return Err(format!("{name}: not a valid {schema} report: no examples")),
+    };
+    report.signature = signature;
+    report.check_unique().map_err(|e| format!("{name}: {e}"))?;
+    Ok(report)
+}
+
+/// The per-example section of a report of `schema` with these `columns`, read into a
+/// [`LoadedReport`] (its signature left empty).
+fn read_examples<'de, D: serde::Deserializer<'de>>(
+    schema: &str,
+    columns: &[Column],
+    wanted: &dyn Fn(&Column) -> bool,
+    d: D,
+) -> Result<LoadedReport, D::Error> {
+    let index: FxHashMap<&str, usize> = columns
         .iter()
         .enumerate()
         .filter(|(_, c)| wanted(c))
         .map(|(k, c)| (c.key.as_str(), k))
         .collect();
     let mut report = LoadedReport {
-        signature,
-        values: vec![Vec::new(); doc.columns.len()],
-        columns: doc.columns.clone(),
+        signature: Signature::default(),
+        values: vec![Vec::new(); columns.len()],
+        columns: columns.to_vec(),
         systems: Vec::new(),
         ids: Vec::new(),
         system_of: Vec::new(),
     };
-    let mut de = serde_json::Deserializer::from_str(doc.examples.get());
-    let read = if v1 {
+    if schema == SCHEMA_V1 {
         V1Rows {
             index: &index,
             report: &mut report,
         }
-        .deserialize(&mut de)
+        .deserialize(d)?;
     } else {
         ColumnarRows {
             index: &index,
             report: &mut report,
         }
-        .deserialize(&mut de)
-    };
-    read.map_err(|e| format!("{name}: not a valid {} report: examples: {e}", doc.schema))?;
-    report.check_unique().map_err(|e| format!("{name}: {e}"))?;
+        .deserialize(d)?;
+    }
     Ok(report)
+}
+
+/// What the reader takes from a report document.
+struct ReadDocument<'de> {
+    schema: Option<String>,
+    signature: Option<String>,
+    columns: Option<Vec<Column>>,
+    /// The examples, when they came after the schema and the columns.
+    report: Option<LoadedReport>,
+    /// The examples, when they came before.
+    raw: Option<&'de RawValue>,
+}
+
+struct DocumentSeed<'w> {
+    wanted: &'w dyn Fn(&Column) -> bool,
+}
+
+impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
+    type Value = ReadDocument<'de>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DocumentSeed<'_> {
+    type Value = ReadDocument<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a sumbench report")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut doc = ReadDocument {
+            schema: None,
+            signature: None,
+            columns: None,
+            report: None,
+            raw: None,
+        };
+        while let Some(key) = map.next_key::<Cow<'_, str>>()? {
+            match key.as_ref() {
+                "schema" => doc.schema = Some(map.next_value()?),
+                "signature" => doc.signature = Some(map.next_value()?),
+                "columns" => doc.columns = Some(map.next_value()?),
+                "examples" => match (&doc.schema, &doc.columns) {
+                    (Some(schema), Some(columns)) if schema == SCHEMA || schema == SCHEMA_V1 => {
+                        doc.report = Some(map.next_value_seed(ExamplesSeed {
+                            schema,
+                            columns,
+                            wanted: self.wanted,
+                        })?);
+                    }
+                    (Some(_), Some(_)) => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                    _ => doc.raw = Some(map.next_value()?),
+                },
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(doc)
+    }
+}
+
+/// [`read_examples`] as a seed.
+struct ExamplesSeed<'a> {
+    schema: &'a str,
+    columns: &'a [Column],
+    wanted: &'a dyn Fn(&Column) -> bool,
+}
+
+impl<'de> DeserializeSeed<'de> for ExamplesSeed<'_> {
+    type Value = LoadedReport;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<LoadedReport, D::Error> {
+        read_examples(self.schema, self.columns, self.wanted, d)
+    }
 }
 
 /// A map key resolved to the index of a wanted column, without allocating.
@@ -522,6 +625,10 @@ fn why_unreadable(text: &str, name: &str, e: serde_json::Error) -> String {
         Ok(Probe { schema }) if !matches!(schema.as_deref(), Some(SCHEMA | SCHEMA_V1)) => {
             wrong_schema(name, schema.as_deref().unwrap_or(""))
         }
-        _ => format!("{name}: not a valid {SCHEMA} report: {e}"),
+        Ok(Probe { schema }) => format!(
+            "{name}: not a valid {} report: {e}",
+            schema.as_deref().unwrap_or(SCHEMA)
+        ),
+        Err(_) => format!("{name}: not a valid {SCHEMA} report: {e}"),
     }
 }
