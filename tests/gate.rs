@@ -400,6 +400,23 @@ fn version_1_reports_compare_like_version_2() {
     }
     // and the same comparison with a changed run, byte for byte
     assert_eq!(compare(&v1, &porter), compare(&v2, &porter));
+    // a damaged columnar report is an error that says what is wrong
+    let broken = dir.path().join("broken.json");
+    let mut doc = written.clone();
+    doc["examples"]["rows"] = Value::from(61);
+    std::fs::write(&broken, serde_json::to_string(&doc).unwrap()).unwrap();
+    let o = sumbench()
+        .args(["compare"])
+        .arg(&v2)
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("broken.json") && err.contains("61 rows, but 60 ids"),
+        "{err}"
+    );
 }
 
 /// Only the columns asked for are kept (memory in proportion to the compared columns), and
@@ -432,4 +449,20 @@ fn reading_a_report_keeps_only_the_wanted_columns() {
         .as_f64()
         .unwrap();
     assert_eq!(all.value(k, 0), Some(expected));
+    // a document whose examples come before its header reads the same
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let mut reordered = serde_json::Map::new();
+    reordered.insert("examples".into(), v["examples"].clone());
+    for (key, value) in v.as_object().unwrap() {
+        if key != "examples" {
+            reordered.insert(key.clone(), value.clone());
+        }
+    }
+    let text = serde_json::to_string(&Value::Object(reordered)).unwrap();
+    let again = sumbench::report::read_report(&text, "reordered").unwrap();
+    assert_eq!(again.ids, all.ids);
+    for (a, b) in again.values.iter().zip(&all.values) {
+        assert_eq!(a.len(), b.len());
+        assert!(a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits()));
+    }
 }
