@@ -32,9 +32,9 @@
 
 use rayon::prelude::*;
 
-use super::aggregate::{mean_of, percentile_sorted};
-use super::bootstrap::{BootstrapConfig, Interval, allocatable};
-use super::paired::{Alternative, PairedResult, TIE_RELATIVE_TOLERANCE};
+use super::aggregate::mean_of;
+use super::bootstrap::{BootstrapConfig, allocatable};
+use super::paired::{Alternative, PairedResult, bootstrap_result, randomization_result};
 use super::rng::Rng;
 
 /// Trials per block of the randomisation engine (the accumulators of a block stay in cache).
@@ -217,19 +217,7 @@ pub fn approximate_randomization_many(
             if stats.clone().any(|s| !s.is_finite()) {
                 return None;
             }
-            let tol = TIE_RELATIVE_TOLERANCE * obs.abs();
-            let count = match alternative {
-                Alternative::TwoSided => stats.filter(|s| s.abs() >= obs.abs() - tol).count(),
-                Alternative::Greater => stats.filter(|&s| s >= obs - tol).count(),
-                Alternative::Less => stats.filter(|&s| s <= obs + tol).count(),
-            };
-            Some(PairedResult {
-                difference: obs,
-                interval: None,
-                p_value: (count as f64 + 1.0) / (trials as f64 + 1.0),
-                trials,
-                alternative,
-            })
+            Some(randomization_result(obs, stats, alternative))
         })
         .collect()
 }
@@ -318,7 +306,6 @@ pub fn paired_bootstrap_many(
             (acc, drawn)
         })
         .collect();
-    let (q_low, q_high) = config.percentiles();
     (0..m)
         .map(|k| {
             let obs = observed[k];
@@ -347,27 +334,7 @@ pub fn paired_bootstrap_many(
             if diffs.iter().any(|s| !s.is_finite()) {
                 return None;
             }
-            let at_most_zero = diffs.iter().filter(|&&x| x <= 0.0).count();
-            let at_least_zero = diffs.iter().filter(|&&x| x >= 0.0).count();
-            let total = diffs.len();
-            let p = |c: usize| (c as f64 + 1.0) / (total as f64 + 1.0);
-            let p_value = match alternative {
-                Alternative::Greater => p(at_most_zero),
-                Alternative::Less => p(at_least_zero),
-                Alternative::TwoSided => (2.0 * p(at_most_zero.min(at_least_zero))).min(1.0),
-            };
-            diffs.sort_by(f64::total_cmp);
-            Some(PairedResult {
-                difference: obs,
-                interval: Some(Interval {
-                    low: percentile_sorted(&diffs, q_low),
-                    high: percentile_sorted(&diffs, q_high),
-                    confidence: config.confidence,
-                }),
-                p_value,
-                trials: total,
-                alternative,
-            })
+            Some(bootstrap_result(obs, diffs, config, alternative))
         })
         .collect()
 }
@@ -375,7 +342,8 @@ pub fn paired_bootstrap_many(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::{approximate_randomization, paired_bootstrap};
+    use crate::stats::aggregate::percentile_sorted;
+    use crate::stats::{TIE_RELATIVE_TOLERANCE, approximate_randomization, paired_bootstrap};
 
     fn data(n: usize, seed: u64) -> Vec<(Vec<f64>, Vec<f64>)> {
         let mut rng = Rng::new(seed);

@@ -134,7 +134,18 @@ where
     if !observed.is_finite() {
         return None;
     }
-    let mut diffs = resample(n, config.resamples, config.seed, difference)?;
+    let diffs = resample(n, config.resamples, config.seed, difference)?;
+    Some(bootstrap_result(observed, diffs, config, alternative))
+}
+
+/// The paired-bootstrap result of the `observed` difference and its resampled values
+/// `diffs` (p-value and interval as in [`paired_bootstrap_by`]).
+pub(crate) fn bootstrap_result(
+    observed: f64,
+    mut diffs: Vec<f64>,
+    config: &BootstrapConfig,
+    alternative: Alternative,
+) -> PairedResult {
     let at_most_zero = diffs.iter().filter(|&&d| d <= 0.0).count();
     let at_least_zero = diffs.iter().filter(|&&d| d >= 0.0).count();
     let trials = diffs.len();
@@ -146,7 +157,7 @@ where
     };
     diffs.sort_by(f64::total_cmp);
     let (q_low, q_high) = config.percentiles();
-    Some(PairedResult {
+    PairedResult {
         difference: observed,
         interval: Some(Interval {
             low: percentile_sorted(&diffs, q_low),
@@ -156,7 +167,7 @@ where
         p_value,
         trials,
         alternative,
-    })
+    }
 }
 
 /// Paired approximate randomisation of the mean difference:
@@ -229,22 +240,34 @@ where
     if stats.iter().any(|s| !s.is_finite()) {
         return None;
     }
+    Some(randomization_result(
+        observed,
+        stats.iter().copied(),
+        alternative,
+    ))
+}
+
+/// The approximate-randomisation result of the `observed` statistic and the trial
+/// statistics `stats` (counting rule and p-value as in [`approximate_randomization_by`]).
+pub(crate) fn randomization_result(
+    observed: f64,
+    stats: impl Iterator<Item = f64> + Clone,
+    alternative: Alternative,
+) -> PairedResult {
     let tol = TIE_RELATIVE_TOLERANCE * observed.abs();
+    let trials = stats.clone().count();
     let count = match alternative {
-        Alternative::TwoSided => stats
-            .iter()
-            .filter(|s| s.abs() >= observed.abs() - tol)
-            .count(),
-        Alternative::Greater => stats.iter().filter(|&&s| s >= observed - tol).count(),
-        Alternative::Less => stats.iter().filter(|&&s| s <= observed + tol).count(),
+        Alternative::TwoSided => stats.filter(|s| s.abs() >= observed.abs() - tol).count(),
+        Alternative::Greater => stats.filter(|&s| s >= observed - tol).count(),
+        Alternative::Less => stats.filter(|&s| s <= observed + tol).count(),
     };
-    Some(PairedResult {
+    PairedResult {
         difference: observed,
         interval: None,
         p_value: (count as f64 + 1.0) / (trials as f64 + 1.0),
         trials,
         alternative,
-    })
+    }
 }
 
 #[cfg(test)]
