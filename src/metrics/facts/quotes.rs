@@ -84,10 +84,7 @@ pub(crate) fn extract(text: &str, toks: &[Tok<'_>], ws: &WordStream, tokenised: 
         if e <= s {
             return;
         }
-        let words: Vec<String> = ws.words[ws.range_in(s, e)]
-            .iter()
-            .map(|w| w.norm.to_string())
-            .collect();
+        let words: Vec<String> = ws.range_in(s, e).map(|i| ws.norm(i).to_string()).collect();
         if words.len() < MIN_QUOTE_WORDS {
             return;
         }

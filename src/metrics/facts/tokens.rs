@@ -2,9 +2,8 @@
 //! normalised word stream used for case-aware, token-boundary searches (names, quotes).
 
 use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
 
-use rustc_hash::FxHasher;
+use rustc_hash::FxHashMap;
 
 /// Coarse token class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,13 +209,15 @@ pub(crate) fn is_tokenised(text: &str) -> bool {
     commas >= 2 && spaced * 10 >= commas * 8
 }
 
-/// One normalised word of the word stream.
-#[derive(Clone, Debug)]
-pub(crate) struct W<'a> {
+/// One normalised word of the word stream. Its `norm` and `base` strings are interned in the
+/// stream ([`WordStream::norm`], [`WordStream::base`]): 32 bytes a word instead of 72, and
+/// one copy of each distinct lowercased word (a 10 MB source has a million and a half words).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct W {
     /// Lowercased, apostrophes unified to `'` (numbers: separators removed).
-    pub norm: Cow<'a, str>,
+    norm: u32,
     /// `norm` without possessive `'s` / trailing `'` and without dots (`u.s.` → `us`).
-    pub base: Cow<'a, str>,
+    base: u32,
     /// The whole source word starts with an uppercase letter.
     pub cap: bool,
     /// The source word is an acronym: all letters uppercase (≥2 letters) or dotted (`u.s.`).
@@ -279,25 +280,46 @@ fn is_acronym_surface(s: &str) -> bool {
             .all(char::is_uppercase)
 }
 
-fn hash_str(s: &str) -> u64 {
-    let mut h = FxHasher::default();
-    s.hash(&mut h);
-    h.finish()
-}
-
 /// The normalised word stream of a text, with an index from `base` to positions.
 #[derive(Debug)]
 pub(crate) struct WordStream<'a> {
-    pub words: Vec<W<'a>>,
-    /// (hash of `base`, position), sorted.
-    index: Vec<(u64, u32)>,
+    pub words: Vec<W>,
+    /// The distinct `norm` and `base` strings, by id.
+    strings: Vec<Cow<'a, str>>,
+    ids: FxHashMap<Cow<'a, str>, u32>,
+    /// Positions of the words by `base` id: those of id `k` are
+    /// `positions[starts[k]..starts[k + 1]]`, in text order.
+    starts: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+/// Interns strings for a [`WordStream`].
+struct Interner<'a> {
+    strings: Vec<Cow<'a, str>>,
+    ids: FxHashMap<Cow<'a, str>, u32>,
+}
+
+impl<'a> Interner<'a> {
+    fn id(&mut self, s: Cow<'a, str>) -> u32 {
+        if let Some(&k) = self.ids.get(s.as_ref()) {
+            return k;
+        }
+        let k = self.strings.len() as u32;
+        self.strings.push(s.clone());
+        self.ids.insert(s, k);
+        k
+    }
 }
 
 impl<'a> WordStream<'a> {
     /// Build the stream from tokens: words split at hyphens, numbers without separators,
     /// punctuation and line breaks recorded as breaks.
     pub fn new(toks: &[Tok<'a>]) -> Self {
-        let mut words: Vec<W<'a>> = Vec::with_capacity(toks.len());
+        let mut words: Vec<W> = Vec::new();
+        let mut strings = Interner {
+            strings: Vec::new(),
+            ids: FxHashMap::default(),
+        };
         let mut brk = true;
         for t in toks {
             if t.line_start {
@@ -319,8 +341,9 @@ impl<'a> WordStream<'a> {
                                     .collect(),
                             )
                         };
+                    let norm = strings.id(norm);
                     words.push(W {
-                        base: norm.clone(),
+                        base: norm,
                         norm,
                         cap: false,
                         acro: false,
@@ -340,8 +363,8 @@ impl<'a> WordStream<'a> {
                             base = Cow::Owned(base[..base.len() - 1].to_string());
                         }
                         words.push(W {
-                            norm: t.norm.clone(),
-                            base,
+                            norm: strings.id(t.norm.clone()),
+                            base: strings.id(base),
                             cap,
                             acro,
                             brk,
@@ -359,8 +382,8 @@ impl<'a> WordStream<'a> {
                             let norm = norm_word(part);
                             let base = base_cow(&norm);
                             words.push(W {
-                                norm,
-                                base,
+                                norm: strings.id(norm),
+                                base: strings.id(base),
                                 cap,
                                 acro,
                                 brk: brk && first,
@@ -379,24 +402,51 @@ impl<'a> WordStream<'a> {
                 }
             }
         }
-        let mut index: Vec<(u64, u32)> = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (hash_str(&w.base), i as u32))
-            .collect();
-        index.sort_unstable();
-        WordStream { words, index }
+        words.shrink_to_fit();
+        // counting sort of the positions by base id
+        let mut starts = vec![0u32; strings.strings.len() + 1];
+        for w in &words {
+            starts[w.base as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut positions = vec![0u32; words.len()];
+        for (i, w) in words.iter().enumerate() {
+            let slot = &mut next[w.base as usize];
+            positions[*slot as usize] = i as u32;
+            *slot += 1;
+        }
+        WordStream {
+            words,
+            strings: strings.strings,
+            ids: strings.ids,
+            starts,
+            positions,
+        }
+    }
+
+    /// The `norm` of word `i`.
+    pub fn norm(&self, i: usize) -> &str {
+        &self.strings[self.words[i].norm as usize]
+    }
+
+    /// The `base` of word `i`.
+    pub fn base(&self, i: usize) -> &str {
+        &self.strings[self.words[i].base as usize]
     }
 
     /// Positions of words whose `base` equals `b` (in text order).
     pub fn positions<'s>(&'s self, b: &'s str) -> impl Iterator<Item = usize> + 's {
-        let h = hash_str(b);
-        let lo = self.index.partition_point(|&(x, _)| x < h);
-        self.index[lo..]
-            .iter()
-            .take_while(move |&&(x, _)| x == h)
-            .map(|&(_, p)| p as usize)
-            .filter(move |&p| self.words.get(p).is_some_and(|w| w.base == b))
+        let list = match self.ids.get(b) {
+            Some(&k) => {
+                let k = k as usize;
+                &self.positions[self.starts[k] as usize..self.starts[k + 1] as usize]
+            }
+            None => &[],
+        };
+        list.iter().map(|&p| p as usize)
     }
 
     /// Find `form` (a sequence of `base` words) contiguously, without punctuation between.
@@ -416,7 +466,7 @@ impl<'a> WordStream<'a> {
             }
             for (k, f) in form.iter().enumerate() {
                 let w = &self.words[p + k];
-                if w.base != f.as_str() || (k > 0 && w.brk) {
+                if self.base(p + k) != f.as_str() || (k > 0 && w.brk) {
                     continue 'outer;
                 }
                 if need_cap && !w.cap && !is_connector(f) {
@@ -446,7 +496,7 @@ impl<'a> WordStream<'a> {
                 continue;
             }
             for (k, s) in seq.iter().enumerate() {
-                if self.words[p + k].norm != s.as_str() {
+                if self.norm(p + k) != s.as_str() {
                     continue 'outer;
                 }
             }
