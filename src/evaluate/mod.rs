@@ -214,14 +214,7 @@ impl Evaluator {
             .source
             .as_deref()
             .map(|text| self.prepare_source(text, against_source, &refs, ws));
-        let joined_refs;
-        let fact_refs = if self.config.facts && !example.references.is_empty() {
-            joined_refs = example.references.join("\n");
-            Some(FactDoc::new(&joined_refs))
-        } else {
-            None
-        };
-        let systems = example
+        let mut systems: Vec<SystemResult> = example
             .candidates
             .iter()
             .map(|c| {
@@ -249,16 +242,31 @@ impl Evaluator {
                     };
                     self.extractive_results(plain, &c.text, words, &mut result);
                 }
-                if self.config.facts {
-                    result.facts = Some(facts_result(
-                        source.as_ref().and_then(|s| s.facts.as_ref()),
-                        fact_refs.as_ref(),
-                        &FactDoc::new(&c.text),
-                    ));
-                }
                 result
             })
             .collect();
+        // Facts last, once the ROUGE and extractiveness structures are freed: on a long
+        // source the two would otherwise add up (BENCHMARKS.md, "One 15 MB JSONL line").
+        let n_refs = refs.len();
+        drop(source);
+        drop(refs);
+        if self.config.facts {
+            let source_facts = example.source.as_deref().map(FactDoc::new);
+            let joined_refs;
+            let fact_refs = if example.references.is_empty() {
+                None
+            } else {
+                joined_refs = example.references.join("\n");
+                Some(FactDoc::new(&joined_refs))
+            };
+            for (c, result) in example.candidates.iter().zip(&mut systems) {
+                result.facts = Some(facts_result(
+                    source_facts.as_ref(),
+                    fact_refs.as_ref(),
+                    &FactDoc::new(&c.text),
+                ));
+            }
+        }
         Some(ExampleResult {
             id: example.id.clone(),
             target: if against_source {
@@ -266,7 +274,7 @@ impl Evaluator {
             } else {
                 Target::References
             },
-            n_refs: refs.len(),
+            n_refs,
             removed_lines: example.removed_lines,
             no_tokens,
             systems,
@@ -279,14 +287,15 @@ impl Evaluator {
         self.config.stemmer == Stemmer::None
     }
 
-    /// The source, prepared once for every system of the example.
-    fn prepare_source<'t>(
+    /// The source, prepared once for every system of the example (for compression and
+    /// extractiveness; its facts are prepared after them).
+    fn prepare_source(
         &self,
-        text: &'t str,
+        text: &str,
         against_source: bool,
         refs: &[Prepared],
         ws: &mut Workspace,
-    ) -> PreparedSource<'t> {
+    ) -> PreparedSource {
         let plain = (self.config.compression || self.config.extractive).then(|| {
             let words = match (self.shares_analyses(), against_source) {
                 (true, true) => refs[0].analysed().clone(),
@@ -300,10 +309,7 @@ impl Evaluator {
                 words,
             }
         });
-        PreparedSource {
-            plain,
-            facts: self.config.facts.then(|| FactDoc::new(text)),
-        }
+        PreparedSource { plain }
     }
 
     /// Compression and extractiveness of one candidate (`words`: its unstemmed analysis)
@@ -354,11 +360,9 @@ struct PlainSource {
 }
 
 /// A source document prepared once per example, for every system.
-struct PreparedSource<'t> {
+struct PreparedSource {
     /// For compression and extractiveness (when either is computed).
     plain: Option<PlainSource>,
-    /// For facts (when computed).
-    facts: Option<FactDoc<'t>>,
 }
 
 /// Facts of one candidate against the source and the joined references.
