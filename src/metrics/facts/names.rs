@@ -38,7 +38,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::tokens::{Tok, TokKind, WordStream, base_of, is_connector, is_ptb_bracket, norm_word};
+use super::tokens::{TokKind, Toks, WordStream, base_of, is_connector, is_ptb_bracket, norm_word};
 use super::{Detail, Fact, FactKind};
 use crate::text::words;
 
@@ -700,12 +700,12 @@ struct NW {
 }
 
 /// Extract name mentions.
-pub(crate) fn extract(text: &str, toks: &[Tok<'_>]) -> Vec<Fact> {
+pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
     let n = toks.len();
     if n == 0 {
         return Vec::new();
     }
-    let low: Vec<&str> = toks.iter().map(|t| &*t.base).collect();
+    let low: Vec<&str> = toks.iter().map(|t| &**toks.base(t)).collect();
     let initial = sentence_initial(toks);
     let headline = headline_lines(toks);
 
@@ -755,7 +755,7 @@ pub(crate) fn extract(text: &str, toks: &[Tok<'_>]) -> Vec<Fact> {
                     flush(&mut cur, &mut runs);
                     continue;
                 }
-                let norm = &t.norm;
+                let norm = toks.norm(t);
                 let possessive = norm.ends_with("'s") || norm.ends_with('\'');
                 let acronym = t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && (t.text.contains('.')
@@ -831,7 +831,7 @@ pub(crate) fn extract(text: &str, toks: &[Tok<'_>]) -> Vec<Fact> {
                 let ws = if t.text.contains(['-', '\u{2010}', '\u{2011}']) {
                     base_words(t.text)
                 } else {
-                    vec![t.base.to_string()]
+                    vec![toks.base(t).to_string()]
                 };
                 if ws.is_empty() || ws[0].is_empty() {
                     flush(&mut cur, &mut runs);
@@ -1057,7 +1057,7 @@ fn merge_partial_names(facts: &mut [Fact]) {
 }
 
 /// Which tokens start a sentence (line start, after `.!?:|`, after an opening quote).
-fn sentence_initial(toks: &[Tok<'_>]) -> Vec<bool> {
+fn sentence_initial(toks: &Toks<'_>) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut at_start = true;
     for (i, t) in toks.iter().enumerate() {
@@ -1075,7 +1075,7 @@ fn sentence_initial(toks: &[Tok<'_>]) -> Vec<bool> {
                     let abbrev = i > 0
                         && toks[i - 1].kind == TokKind::Word
                         && toks[i - 1].end == t.start
-                        && is_abbrev(&toks[i - 1].base, toks[i - 1].text);
+                        && is_abbrev(toks.base(&toks[i - 1]), toks[i - 1].text);
                     if !abbrev {
                         at_start = true;
                     }
@@ -1111,7 +1111,7 @@ fn is_abbrev(low: &str, raw: &str) -> bool {
 }
 
 /// Tokens on title-case lines (headlines, bylines).
-fn headline_lines(toks: &[Tok<'_>]) -> Vec<bool> {
+fn headline_lines(toks: &Toks<'_>) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut s = 0;
     while s < toks.len() {
@@ -1126,7 +1126,7 @@ fn headline_lines(toks: &[Tok<'_>]) -> Vec<bool> {
                 continue;
             }
             n_words += 1;
-            if is_stop(&t.base) {
+            if is_stop(toks.base(t)) {
                 continue;
             }
             let c = t.is_cap();

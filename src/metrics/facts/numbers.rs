@@ -26,7 +26,7 @@
 
 use std::borrow::Cow;
 
-use super::tokens::{Tok, TokKind};
+use super::tokens::{TokKind, Toks};
 use super::{Detail, Fact, FactKind};
 use crate::text::words;
 
@@ -471,7 +471,7 @@ fn is_year_prep(w: &str) -> bool {
 
 struct Ctx<'t, 'a> {
     text: &'a str,
-    toks: &'t [Tok<'a>],
+    toks: &'t Toks<'a>,
     tokenised: bool,
     has_case: bool,
     consumed: Vec<bool>,
@@ -492,7 +492,7 @@ struct Quant {
 /// Extract number facts and vague quantities.
 pub(crate) fn extract(
     text: &str,
-    toks: &[Tok<'_>],
+    toks: &Toks<'_>,
     tokenised: bool,
     has_case: bool,
 ) -> (Vec<Fact>, Vec<Fact>) {
@@ -561,7 +561,7 @@ struct WordNum {
 }
 
 /// Number words found by `text2num` (English), as token ranges.
-fn word_numbers(toks: &[Tok<'_>]) -> Vec<WordNum> {
+fn word_numbers(toks: &Toks<'_>) -> Vec<WordNum> {
     struct T2<'x> {
         text: &'x str,
         nan: bool,
@@ -580,7 +580,7 @@ fn word_numbers(toks: &[Tok<'_>]) -> Vec<WordNum> {
     let lang = text2num::lang::English::new();
     let is_nw = |k: usize| {
         toks.get(k)
-            .is_some_and(|t| t.kind == TokKind::Word && is_number_word_start(&t.norm))
+            .is_some_and(|t| t.kind == TokKind::Word && is_number_word_start(toks.norm(t)))
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -597,7 +597,7 @@ fn word_numbers(toks: &[Tok<'_>]) -> Vec<WordNum> {
                 end += 1;
             } else if toks
                 .get(end)
-                .is_some_and(|t| matches!(&*t.norm, "and" | "-" | "," | "point"))
+                .is_some_and(|t| matches!(&**toks.norm(t), "and" | "-" | "," | "point"))
                 && is_nw(end + 1)
             {
                 end += 2;
@@ -608,7 +608,7 @@ fn word_numbers(toks: &[Tok<'_>]) -> Vec<WordNum> {
         let stream: Vec<T2<'_>> = toks[start..end]
             .iter()
             .map(|t| {
-                let l: &str = &t.norm;
+                let l: &str = toks.norm(t);
                 T2 {
                     text: l,
                     nan: (t.kind == TokKind::Word
@@ -708,7 +708,7 @@ fn is_number_word_start(l: &str) -> bool {
 
 impl<'a> Ctx<'_, 'a> {
     fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &*t.norm)
+        self.toks.get(i).map_or("", |t| &**self.toks.norm(t))
     }
     fn kind(&self, i: usize) -> Option<TokKind> {
         self.toks.get(i).map(|t| t.kind)
