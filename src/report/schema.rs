@@ -1,12 +1,13 @@
 //! The JSON report's schema (`sumbench.report/2`) as serde types, used both to write a
 //! report and to read one back (`sumbench compare`).
 //!
-//! [`Document`] is generic over its per-example section. Version 2 writes that section by
-//! column ([`crate::report::Json`]): one array per field and per metric, a row per example
-//! and system. Version 1 (`sumbench.report/1`) wrote one record per example and system
-//! ([`ExampleRecord`]); both are read back. The reader streams the per-example section and
-//! keeps only the value columns asked for ([`read_report_columns`]): comparing two reports
-//! of 200,000 examples reads a few hundred megabytes of JSON once, without building a tree.
+//! The writer ([`crate::report::Json`]) serialises the header ([`Head`]) and appends the
+//! per-example section, which version 2 stores by column: one array per field and per metric,
+//! a row per example and system (README, "JSON report"). Version 1 (`sumbench.report/1`)
+//! wrote one record per example and system; both are read back. The reader streams the
+//! document and keeps only the value columns asked for ([`read_report_columns`]): comparing
+//! two reports of 200,000 examples reads a few hundred megabytes of JSON once, without
+//! building a tree.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -17,7 +18,7 @@ use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::evaluate::{Column, FactLists, Target};
+use crate::evaluate::Column;
 use crate::metrics::rouge::{Counts, Score};
 use crate::signature::Signature;
 use crate::stats::compare::{LoadedReport, SystemComparison};
@@ -49,29 +50,6 @@ pub struct RunCounts {
 
 fn is_zero(n: &u64) -> bool {
     *n == 0
-}
-
-/// The whole JSON report; `E` is the per-example section.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Document<E> {
-    /// [`SCHEMA`].
-    pub schema: String,
-    /// The run's signature.
-    pub signature: String,
-    /// The ROUGE types, in order.
-    pub metrics: Vec<String>,
-    /// The value columns, in order.
-    pub columns: Vec<Column>,
-    /// Run counts.
-    pub counts: RunCounts,
-    /// Remarks.
-    pub notes: Vec<String>,
-    /// Per-system corpus scores.
-    pub systems: Vec<SystemRecord>,
-    /// `--baseline-system` comparisons.
-    pub comparisons: Vec<SystemComparison>,
-    /// One record per example and system, in input order.
-    pub examples: E,
 }
 
 /// Precision, recall and F-measure of pooled counts, with the counts.
@@ -150,54 +128,25 @@ impl SystemRecord {
     }
 }
 
-/// One type's counts in an example record, with the chosen reference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CountsRecord {
-    /// Clipped hits.
-    pub hits: u64,
-    /// Candidate total.
-    pub candidate_total: u64,
-    /// Reference total.
-    pub reference_total: u64,
-    /// Index of the reference that gave the best F.
-    pub reference: usize,
-}
-
-/// One example and system in a version-1 report (`sumbench.report/1`; version 2 writes the
-/// same fields by column, without `scores`, which the `values` repeat).
-#[derive(Debug, Serialize, Deserialize)]
-pub struct ExampleRecord<'a, S, C, V> {
-    /// The example's id.
-    pub id: Cow<'a, str>,
-    /// The system.
-    pub system: Cow<'a, str>,
-    /// What ROUGE compared the candidate with.
-    pub target: Target,
-    /// Number of references.
-    pub n_refs: usize,
-    /// Lines removed by boilerplate cleaning.
-    pub removed_lines: usize,
-    /// ROUGE scores by type.
-    pub scores: S,
-    /// ROUGE counts by type.
-    pub counts: C,
-    /// Every column's value by key.
-    pub values: V,
-    /// Facts against the source worth a look.
-    pub facts: Option<Cow<'a, FactLists>>,
-}
-
-/// The header of a report as written: every field of [`Document`] but the per-example
-/// section, which the writer appends.
+/// The header of a report, in the order written: every field but the per-example section
+/// (`examples`), which the writer appends after it.
 #[derive(Serialize)]
-pub(crate) struct Head<'a> {
+pub struct Head<'a> {
+    /// [`SCHEMA`].
     pub schema: &'a str,
+    /// The run's signature.
     pub signature: String,
+    /// The ROUGE types, in order.
     pub metrics: Vec<String>,
+    /// The value columns, in order.
     pub columns: &'a [Column],
+    /// Run counts.
     pub counts: &'a RunCounts,
+    /// Remarks.
     pub notes: &'a [String],
+    /// Per-system corpus scores.
     pub systems: Vec<SystemRecord>,
+    /// `--baseline-system` comparisons.
     pub comparisons: &'a [SystemComparison],
 }
 
