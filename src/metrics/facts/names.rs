@@ -734,25 +734,31 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
         .map(|(i, _)| low[i])
         .collect();
 
-    let mut runs: Vec<Vec<NW>> = Vec::new();
+    // Each run of name words is refined into mentions as soon as it ends (no list of runs:
+    // on a long text that list is larger than the facts).
+    let mut facts: Vec<Fact> = Vec::new();
     let mut cur: Vec<NW> = Vec::new();
-    let flush = |cur: &mut Vec<NW>, runs: &mut Vec<Vec<NW>>| {
+    let flush = |cur: &mut Vec<NW>, facts: &mut Vec<Fact>| {
         while cur.last().is_some_and(|w| w.connector) {
             cur.pop();
         }
         if !cur.is_empty() {
-            runs.push(std::mem::take(cur));
+            for part in refine(std::mem::take(cur), &evidence, &lower) {
+                if let Some(f) = mention(text, &part) {
+                    facts.push(f);
+                }
+            }
         }
     };
     for i in 0..n {
         let t = &toks[i];
         if t.line_start {
-            flush(&mut cur, &mut runs);
+            flush(&mut cur, &mut facts);
         }
         match t.kind {
             TokKind::Word if t.is_cap() && !is_ptb_bracket(t.text) => {
                 if is_calendar(low[i]) {
-                    flush(&mut cur, &mut runs);
+                    flush(&mut cur, &mut facts);
                     continue;
                 }
                 let norm = toks.norm(t);
@@ -805,7 +811,7 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
                         // Russian-backed: the name is the first part only
                         let e = t.start + parts[0].len();
                         cur.push(mk(t.start, e, base_words(parts[0])));
-                        flush(&mut cur, &mut runs);
+                        flush(&mut cur, &mut facts);
                         continue;
                     }
                     let all_cap_parts = parts
@@ -822,7 +828,7 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
                             let s = t.text[off - t.start..].find(p).map_or(off, |k| off + k);
                             let e = (s + p.len()).min(trimmed_end.max(s));
                             cur.push(mk(s, e, base_words(p)));
-                            flush(&mut cur, &mut runs);
+                            flush(&mut cur, &mut facts);
                             off = s + p.len();
                         }
                         continue;
@@ -834,12 +840,12 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
                     vec![toks.base(t).to_string()]
                 };
                 if ws.is_empty() || ws[0].is_empty() {
-                    flush(&mut cur, &mut runs);
+                    flush(&mut cur, &mut facts);
                     continue;
                 }
                 cur.push(mk(t.start, trimmed_end, ws));
                 if possessive && low[i] != "people" {
-                    flush(&mut cur, &mut runs);
+                    flush(&mut cur, &mut facts);
                 }
             }
             TokKind::Word
@@ -862,53 +868,42 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
                 });
             }
             TokKind::Punct if t.text == "&" && !cur.is_empty() => {
-                flush(&mut cur, &mut runs);
+                flush(&mut cur, &mut facts);
             }
-            _ => flush(&mut cur, &mut runs),
+            _ => flush(&mut cur, &mut facts),
         }
     }
-    flush(&mut cur, &mut runs);
+    flush(&mut cur, &mut facts);
 
-    let mut mentions: Vec<(usize, usize, Vec<String>, bool)> = Vec::new();
-    for run in runs {
-        for part in refine(run, &evidence, &lower) {
-            let words: Vec<String> = part.iter().flat_map(|w| w.words.iter().cloned()).collect();
-            if words.is_empty() {
-                continue;
-            }
-            let (Some(first), Some(last)) = (part.first(), part.last()) else {
-                continue;
-            };
-            let acronym = part.len() == 1 && first.acronym;
-            mentions.push((first.start, last.end, words, acronym));
-        }
-    }
-
-    // Keys with aliases.
-    let mut facts: Vec<Fact> = mentions
-        .into_iter()
-        .filter(|(s, e, _, _)| s < e && *e <= text.len())
-        .map(|(s, e, words, acronym)| {
-            let joined = words.join(" ");
-            let key = canonical_key(&joined).to_string();
-            Fact {
-                kind: FactKind::Name,
-                key,
-                text: text.get(s..e).unwrap_or_default().to_string(),
-                span: (s, e),
-                approximate: false,
-                detail: Detail::Name(NameDetail {
-                    mention: words,
-                    acronym,
-                }),
-            }
-        })
-        .collect();
+    facts.shrink_to_fit();
     merge_partial_names(&mut facts);
     facts
 }
 
 /// Split a run into name parts: headline evidence, stop words, sentence starts, titles.
+/// The fact of one refined run of name words (`None` when it has no words or no text).
+fn mention(text: &str, part: &[NW]) -> Option<Fact> {
+    let words: Vec<String> = part.iter().flat_map(|w| w.words.iter().cloned()).collect();
+    let (first, last) = (part.first()?, part.last()?);
+    let (s, e) = (first.start, last.end);
+    if words.is_empty() || s >= e || e > text.len() {
+        return None;
+    }
+    let acronym = part.len() == 1 && first.acronym;
+    let key = canonical_key(&words.join(" ")).to_string();
+    Some(Fact {
+        kind: FactKind::Name,
+        key,
+        text: text.get(s..e).unwrap_or_default().to_string(),
+        span: (s, e),
+        approximate: false,
+        detail: Detail::Name(NameDetail {
+            mention: words,
+            acronym,
+        }),
+    })
+}
+
 fn refine(run: Vec<NW>, evidence: &FxHashMap<&str, u32>, lower: &FxHashSet<&str>) -> Vec<Vec<NW>> {
     // Headline lines: keep only evidenced words (in maximal sub-runs).
     let mut pieces: Vec<Vec<NW>> = Vec::new();
