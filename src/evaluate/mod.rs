@@ -154,6 +154,21 @@ pub struct Evaluator {
     scorer: RougeScorer,
 }
 
+/// Texts of an example, in bytes, beyond which [`Evaluator::evaluate`] frees its workspace
+/// before the facts (a 15 MB example leaves tens of megabytes of tables in it).
+const LARGE_EXAMPLE_BYTES: usize = 4 << 20;
+
+/// All texts of `example`, in bytes.
+fn example_bytes(example: &Example) -> usize {
+    example.source.as_ref().map_or(0, String::len)
+        + example.references.iter().map(String::len).sum::<usize>()
+        + example
+            .candidates
+            .iter()
+            .map(|c| c.text.len())
+            .sum::<usize>()
+}
+
 /// Per-thread working memory for [`Evaluator::evaluate`].
 #[derive(Debug, Default)]
 pub struct Workspace {
@@ -251,20 +266,41 @@ impl Evaluator {
         drop(source);
         drop(refs);
         if self.config.facts {
-            let source_facts = example.source.as_deref().map(FactDoc::new);
-            let joined_refs;
-            let fact_refs = if example.references.is_empty() {
-                None
-            } else {
-                joined_refs = example.references.join("\n");
-                Some(FactDoc::new(&joined_refs))
+            // After a long example the workspace's tables are sized for it: give them back
+            // before the facts are prepared (they are rebuilt, small, for the next example).
+            if example_bytes(example) > LARGE_EXAMPLE_BYTES {
+                *ws = Workspace::default();
+            }
+            // One long document at a time: every candidate against the source, then the
+            // source is freed before the joined references are prepared.
+            let candidates: Vec<FactDoc<'_>> = example
+                .candidates
+                .iter()
+                .map(|c| FactDoc::new(&c.text))
+                .collect();
+            let mut facts: Vec<FactsResult> = {
+                let source = example.source.as_deref().map(FactDoc::new);
+                candidates
+                    .iter()
+                    .map(|c| {
+                        let report = source.as_ref().map(|s| facts::compare(s, c));
+                        FactsResult {
+                            source: report.as_ref().map(FactTally::of),
+                            references: None,
+                            lists: report.as_ref().map(FactLists::of),
+                        }
+                    })
+                    .collect()
             };
-            for (c, result) in example.candidates.iter().zip(&mut systems) {
-                result.facts = Some(facts_result(
-                    source_facts.as_ref(),
-                    fact_refs.as_ref(),
-                    &FactDoc::new(&c.text),
-                ));
+            if !example.references.is_empty() {
+                let joined = example.references.join("\n");
+                let refs = FactDoc::new(&joined);
+                for (c, f) in candidates.iter().zip(&mut facts) {
+                    f.references = Some(FactTally::of(&facts::compare(&refs, c)));
+                }
+            }
+            for (result, f) in systems.iter_mut().zip(facts) {
+                result.facts = Some(f);
             }
         }
         Some(ExampleResult {
@@ -363,18 +399,4 @@ struct PlainSource {
 struct PreparedSource {
     /// For compression and extractiveness (when either is computed).
     plain: Option<PlainSource>,
-}
-
-/// Facts of one candidate against the source and the joined references.
-fn facts_result(
-    source: Option<&FactDoc<'_>>,
-    references: Option<&FactDoc<'_>>,
-    candidate: &FactDoc<'_>,
-) -> FactsResult {
-    let source_report = source.map(|s| facts::compare(s, candidate));
-    FactsResult {
-        source: source_report.as_ref().map(FactTally::of),
-        references: references.map(|r| FactTally::of(&facts::compare(r, candidate))),
-        lists: source_report.as_ref().map(FactLists::of),
-    }
 }
