@@ -45,6 +45,8 @@ pub struct FactTally {
     pub names: CategoryCounts,
     /// Quotes.
     pub quotes: CategoryCounts,
+    /// Lexical support: per order n = 1..=3, (supported, total) content n-grams.
+    pub lexical: [(u64, u64); facts::support::MAX_ORDER],
 }
 
 impl FactTally {
@@ -55,6 +57,24 @@ impl FactTally {
             numbers: r.numbers,
             names: r.names,
             quotes: r.quotes,
+            lexical: r.lexical.counts,
+        }
+    }
+
+    /// The lexical support (see [`facts::support::Support::score`]).
+    pub fn lexical(&self) -> Option<f64> {
+        self.support().score()
+    }
+
+    /// The lexical support's share at order `n` (1..=3).
+    pub fn lexical_share(&self, n: usize) -> Option<f64> {
+        self.support().share(n)
+    }
+
+    fn support(&self) -> facts::support::Support {
+        facts::support::Support {
+            counts: self.lexical,
+            ..Default::default()
         }
     }
 }
@@ -361,6 +381,33 @@ fn emit_facts<S: Sink>(
         ("names.", "names", |t| &t.names),
         ("quotes.", "quotes", |t| &t.quotes),
     ];
+    let t = tally;
+    sink.put(
+        || {
+            Column::new(
+                format!("{prefix}.lexical"),
+                "lexical support".to_owned(),
+                section,
+                Better::Higher,
+            )
+            .detail()
+        },
+        t.and_then(FactTally::lexical),
+    );
+    for n in 1..=facts::support::MAX_ORDER {
+        sink.put(
+            || {
+                Column::new(
+                    format!("{prefix}.lexical.{n}"),
+                    format!("lexical {n}-grams"),
+                    section,
+                    Better::Higher,
+                )
+                .detail()
+            },
+            t.and_then(|t| t.lexical_share(n)),
+        );
+    }
     for (cat, label, counts) in categories {
         let c = tally.map(counts);
         let measures: [(&str, &str, Option<f64>); 2] = [

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::Format;
 use super::markdown::{cell, header, row};
-use crate::metrics::facts::{CategoryCounts, FactReport};
+use crate::metrics::facts::{self, CategoryCounts, FactReport};
 
 /// Finds the 1-based line and column (in characters) of byte offsets in one text, each in
 /// time independent of the text's length: the newlines are indexed once, and the characters
@@ -167,13 +167,15 @@ pub fn render_facts(
         "candidate at",
         "detail",
     ];
+    let lexical = lexical_line(&report.lexical, &candidate_lines);
     if format == Format::Markdown {
         writeln!(out, "### {}\n", cell(title))?;
         markdown_table(out, &COUNTS, &counts, 1)?;
         if let Some(n) = names_note {
             writeln!(out, "> note: {n}\n")?;
         }
-        return markdown_table(out, &CHECKS, &checks, 6);
+        markdown_table(out, &CHECKS, &checks, 6)?;
+        return writeln!(out, "{}\n", cell(&lexical));
     }
     writeln!(out, "{title}")?;
     let mut t = comfy_table::Table::new();
@@ -195,7 +197,36 @@ pub fn render_facts(
         t.add_row(row.into_iter().map(Cell::new).collect::<Vec<_>>());
     }
     writeln!(out, "{t}")?;
+    writeln!(out, "{lexical}")?;
     Ok(())
+}
+
+/// One line on the candidate's lexical support: the share at each n-gram order and every
+/// content word the source does not have, with its position in the candidate.
+fn lexical_line(l: &facts::support::Support, candidate: &Lines<'_>) -> String {
+    let orders: Vec<String> = l
+        .counts
+        .iter()
+        .enumerate()
+        .map(|(k, (s, t))| format!("{}-grams {s}/{t}", k + 1))
+        .collect();
+    let score = l
+        .score()
+        .map_or_else(|| "nothing to check".to_owned(), |v| format!("{v:.3}"));
+    let words: Vec<String> = l
+        .unsupported
+        .iter()
+        .map(|(w, span)| format!("{w} ({})", candidate.place(Some(*span))))
+        .collect();
+    let words = if words.is_empty() {
+        "none".to_owned()
+    } else {
+        words.join(", ")
+    };
+    format!(
+        "lexical support {score} ({}); content words not in the source: {words}",
+        orders.join(", ")
+    )
 }
 
 /// A GitHub-flavoured Markdown table; columns from `numeric_from` on are right-aligned.

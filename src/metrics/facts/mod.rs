@@ -27,6 +27,7 @@
 pub mod names;
 pub mod numbers;
 pub mod quotes;
+pub mod support;
 mod tokens;
 
 use rustc_hash::FxHashMap;
@@ -108,6 +109,7 @@ pub struct FactDoc<'a> {
     text: &'a str,
     facts: Facts,
     words: WordStream<'a>,
+    units: support::Units<'a>,
 }
 
 impl<'a> FactDoc<'a> {
@@ -132,7 +134,13 @@ impl<'a> FactDoc<'a> {
             vague,
             has_case,
         };
-        FactDoc { text, facts, words }
+        let units = support::Units::new(text, &words);
+        FactDoc {
+            text,
+            facts,
+            words,
+            units,
+        }
     }
 
     /// The text this document was prepared from.
@@ -308,6 +316,8 @@ pub struct FactReport {
     pub overall: CategoryCounts,
     /// Candidate names could be assessed (the candidate has case information).
     pub names_assessable: bool,
+    /// Lexical support: the candidate's content words and n-grams found in the source.
+    pub lexical: support::Support,
     /// Every distinct fact checked: per category, source-side checks then candidate-side
     /// checks, each in text order.
     pub checks: Vec<FactCheck>,
@@ -400,6 +410,7 @@ pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
     let names_assessable = candidate.facts.has_case;
     let names = compare_names(source, candidate, &mut checks);
     let quotes = compare_quotes(source, candidate, &mut checks);
+    let lexical = support::support(&source.units, &candidate.units, &candidate.words);
 
     let mut overall = CategoryCounts::empty(true);
     for c in [&numbers, &names, &quotes] {
@@ -421,6 +432,7 @@ pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
         quotes,
         overall,
         names_assessable,
+        lexical,
         checks,
     }
 }

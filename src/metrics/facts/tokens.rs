@@ -70,7 +70,7 @@ impl Tok<'_> {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
@@ -474,6 +474,11 @@ impl<'a> WordStream<'a> {
 
     /// The `base` of word `i`.
     pub fn base(&self, i: usize) -> &str {
+        &self.strings[self.words[i].base as usize]
+    }
+
+    /// The `base` of word `i`, as stored (borrowed from the text where it can be).
+    pub fn base_cow(&self, i: usize) -> &Cow<'a, str> {
         &self.strings[self.words[i].base as usize]
     }
 

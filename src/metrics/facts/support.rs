@@ -1,0 +1,269 @@
+//! Lexical support: which of a candidate's content words and word n-grams occur in the source.
+//!
+//! A summary that invents content has words and word sequences the article does not have;
+//! a faithful one, even an abstractive one, mostly reuses the article's words. This module
+//! measures that for every candidate that has a word, whatever its casing or tokenisation:
+//!
+//! * **units**: the words of the facts word stream (letters and digits, split at hyphens),
+//!   lowercased, without possessives, with the English clitics of tokenised text undone so
+//!   that `does n't` matches `doesn't` and `obama 's` matches `Obama's` (the clitic tokens
+//!   `n't`, `'s`, `'re`, `'ve`, `'ll`, `'d`, `'m` are dropped, and the same suffixes are
+//!   stripped from untokenised words);
+//! * **content n-grams** (n = 1, 2, 3): n consecutive candidate units of which at least one is
+//!   not a stop word (the English list of the `stop-words` crate);
+//! * an n-gram is **supported** when the same units occur consecutively in the source.
+//!
+//! [`Support::share`] is the share of supported content n-grams for each n, and
+//! [`Support::score`] their mean over the orders the candidate has. The unsupported content
+//! words (unigrams) are listed with their spans, so that `explain` can show each of them.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::tokens::WordStream;
+
+/// The longest n-gram order measured.
+pub const MAX_ORDER: usize = 3;
+
+/// The English stop words (the `stop-words` crate's list), lowercased.
+fn stop_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| stop_words::get("en").iter().copied().collect())
+}
+
+/// Is `unit` (a lowercased unit) an English stop word?
+pub(crate) fn is_stop_word(unit: &str) -> bool {
+    stop_words().contains(unit)
+}
+
+/// The clitics that tokenised text writes as their own tokens.
+const CLITICS: [&str; 7] = ["n't", "s", "re", "ve", "ll", "d", "m"];
+
+/// The units of one text, indexed for n-gram look-ups.
+#[derive(Debug, Default)]
+pub(crate) struct Units<'a> {
+    /// Unit ids in text order.
+    seq: Vec<u32>,
+    /// The word (of the word stream) each unit comes from.
+    word: Vec<u32>,
+    /// Unit strings by id.
+    strings: Vec<Cow<'a, str>>,
+    ids: FxHashMap<Cow<'a, str>, u32>,
+    /// Is unit id `k` a stop word?
+    stop: Vec<bool>,
+    /// Positions (in `seq`) of id `k`: `positions[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl<'a> Units<'a> {
+    /// The units of `text`'s word stream `ws`.
+    pub(crate) fn new(text: &'a str, ws: &WordStream<'a>) -> Self {
+        let mut u = Units::default();
+        for i in 0..ws.words.len() {
+            let w = &ws.words[i];
+            let stored = ws.base_cow(i);
+            let base: &str = stored;
+            // a clitic token: `n't`, or `s`/`re`/... right after an apostrophe
+            let after_apostrophe = text[..w.start]
+                .chars()
+                .next_back()
+                .is_some_and(super::tokens::is_apostrophe);
+            if base == "n't" || (after_apostrophe && CLITICS.contains(&base)) {
+                continue;
+            }
+            let key = strip_clitic(base);
+            if key.is_empty() {
+                continue;
+            }
+            let id = match u.ids.get(key) {
+                Some(&id) => id,
+                None => {
+                    let id = u.strings.len() as u32;
+                    let key: Cow<'a, str> = if key.len() == base.len() {
+                        stored.clone()
+                    } else {
+                        Cow::Owned(key.to_owned())
+                    };
+                    u.stop.push(is_stop_word(&key));
+                    u.strings.push(key.clone());
+                    u.ids.insert(key, id);
+                    id
+                }
+            };
+            u.seq.push(id);
+            u.word.push(i as u32);
+        }
+        let mut starts = vec![0u32; u.strings.len() + 1];
+        for &id in &u.seq {
+            starts[id as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut positions = vec![0u32; u.seq.len()];
+        for (p, &id) in u.seq.iter().enumerate() {
+            positions[next[id as usize] as usize] = p as u32;
+            next[id as usize] += 1;
+        }
+        u.starts = starts;
+        u.positions = positions;
+        u
+    }
+
+    fn positions_of(&self, id: u32) -> &[u32] {
+        let k = id as usize;
+        &self.positions[self.starts[k] as usize..self.starts[k + 1] as usize]
+    }
+
+    /// Does the unit sequence `keys` occur consecutively here?
+    fn contains(&self, keys: &[&str]) -> bool {
+        let mut ids = [0u32; MAX_ORDER];
+        for (slot, k) in ids.iter_mut().zip(keys) {
+            match self.ids.get(*k) {
+                Some(&id) => *slot = id,
+                None => return false,
+            }
+        }
+        let ids = &ids[..keys.len()];
+        // anchor on the rarest unit
+        let (anchor, _) = ids
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, id)| self.positions_of(**id).len())
+            .expect("at least one unit");
+        self.positions_of(ids[anchor]).iter().any(|&p| {
+            let p = p as usize;
+            p >= anchor
+                && p - anchor + ids.len() <= self.seq.len()
+                && self.seq[p - anchor..p - anchor + ids.len()] == *ids
+        })
+    }
+}
+
+/// `word` without a clitic suffix (`doesn't` → `does`, `they're` → `they`).
+fn strip_clitic(word: &str) -> &str {
+    if let Some(s) = word.strip_suffix("n't") {
+        return s;
+    }
+    for c in ["'re", "'ve", "'ll", "'d", "'m"] {
+        if let Some(s) = word.strip_suffix(c) {
+            return s;
+        }
+    }
+    word
+}
+
+/// Lexical support of one candidate against one source.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Support {
+    /// Per order n = 1..=3: (supported, total) content n-grams of the candidate.
+    pub counts: [(u64, u64); MAX_ORDER],
+    /// Units of the candidate (all words, stop words included).
+    pub units: u64,
+    /// Distinct unsupported content words of the candidate, in text order, with the byte
+    /// span of their first mention.
+    pub unsupported: Vec<(String, (usize, usize))>,
+}
+
+impl Support {
+    /// Share of the candidate's content n-grams of order `n` (1..=3) that the source has;
+    /// `None` when the candidate has none of that order.
+    pub fn share(&self, n: usize) -> Option<f64> {
+        let (s, t) = *self.counts.get(n.checked_sub(1)?)?;
+        (t > 0).then(|| s as f64 / t as f64)
+    }
+
+    /// The mean of the shares over the orders the candidate has (`None` when it has no
+    /// content word).
+    pub fn score(&self) -> Option<f64> {
+        let shares: Vec<f64> = (1..=MAX_ORDER).filter_map(|n| self.share(n)).collect();
+        (!shares.is_empty()).then(|| shares.iter().sum::<f64>() / shares.len() as f64)
+    }
+}
+
+/// Lexical support of the candidate units `cand` (over `cand_ws`) against the source units.
+pub(crate) fn support(source: &Units<'_>, cand: &Units<'_>, cand_ws: &WordStream<'_>) -> Support {
+    let mut out = Support {
+        units: cand.seq.len() as u64,
+        ..Support::default()
+    };
+    let keys: Vec<&str> = cand
+        .seq
+        .iter()
+        .map(|&id| &*cand.strings[id as usize])
+        .collect();
+    let mut listed: FxHashSet<u32> = FxHashSet::default();
+    for n in 1..=MAX_ORDER {
+        if keys.len() < n {
+            break;
+        }
+        for (p, gram) in keys.windows(n).enumerate() {
+            if cand.seq[p..p + n].iter().all(|&id| cand.stop[id as usize]) {
+                continue;
+            }
+            let hit = source.contains(gram);
+            let c = &mut out.counts[n - 1];
+            c.1 += 1;
+            c.0 += u64::from(hit);
+            if n == 1 && !hit && listed.insert(cand.seq[p]) {
+                let w = &cand_ws.words[cand.word[p] as usize];
+                out.unsupported.push((gram[0].to_owned(), (w.start, w.end)));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::facts::tokens::tokenize;
+
+    fn run(source: &str, cand: &str) -> Support {
+        let (st, ct) = (tokenize(source), tokenize(cand));
+        let (sw, cw) = (WordStream::new(&st), WordStream::new(&ct));
+        let (su, cu) = (Units::new(source, &sw), Units::new(cand, &cw));
+        support(&su, &cu, &cw)
+    }
+
+    #[test]
+    fn worked_example() {
+        // candidate units: kim met putin in paris (`in` is a stop word)
+        // unigrams kim, met, putin, paris: 3 of 4 in the source (not `paris`)
+        // bigrams kim met, met putin, putin in, in paris: 3 of 4 (not `in paris`)
+        // trigrams kim met putin, met putin in, putin in paris: 2 of 3
+        let s = run(
+            "Kim met Putin in Moscow on Tuesday.",
+            "kim met putin in paris",
+        );
+        assert_eq!(s.counts, [(3, 4), (3, 4), (2, 3)]);
+        assert_eq!(s.score(), Some((0.75 + 0.75 + 2.0 / 3.0) / 3.0));
+        assert_eq!(s.unsupported, vec![("paris".to_owned(), (17, 22))]);
+    }
+
+    #[test]
+    fn tokenised_clitics_match_their_written_forms() {
+        let s = run(
+            "Obama's plan doesn't work, they're sure.",
+            "obama 's plan does n't work , they 're sure .",
+        );
+        assert_eq!(s.counts[0].0, s.counts[0].1, "{s:?}");
+        assert_eq!(s.counts[2].0, s.counts[2].1, "{s:?}");
+        assert!(s.unsupported.is_empty());
+    }
+
+    #[test]
+    fn nothing_to_check() {
+        let s = run("Some source text.", "");
+        assert_eq!(s.score(), None);
+        assert_eq!(s.units, 0);
+        // stop words only: units but no content n-gram
+        let s = run("Some source text.", "it is what it is");
+        assert_eq!(s.units, 5);
+        assert_eq!(s.score(), None);
+    }
+}
