@@ -47,6 +47,8 @@ pub struct FactTally {
     pub quotes: CategoryCounts,
     /// Lexical support: per order n = 1..=3, (supported, total) content n-grams.
     pub lexical: [(u64, u64); facts::support::MAX_ORDER],
+    /// Sentence support: the sum over sentences and the number of sentences.
+    pub sentences: (f64, u64),
 }
 
 impl FactTally {
@@ -58,7 +60,13 @@ impl FactTally {
             names: r.names,
             quotes: r.quotes,
             lexical: r.lexical.counts,
+            sentences: r.lexical.sentences,
         }
+    }
+
+    /// The overall factual consistency (see [`facts::consistency`]).
+    pub fn consistency(&self) -> Option<f64> {
+        facts::consistency(self.support().sentence_score(), self.overall.support())
     }
 
     /// The lexical support (see [`facts::support::Support::score`]).
@@ -74,6 +82,7 @@ impl FactTally {
     fn support(&self) -> facts::support::Support {
         facts::support::Support {
             counts: self.lexical,
+            sentences: self.sentences,
             ..Default::default()
         }
     }
@@ -382,6 +391,18 @@ fn emit_facts<S: Sink>(
         ("quotes.", "quotes", |t| &t.quotes),
     ];
     let t = tally;
+    sink.put(
+        || {
+            Column::new(
+                format!("{prefix}.consistency"),
+                "consistency".to_owned(),
+                section,
+                Better::Higher,
+            )
+            .detail()
+        },
+        t.and_then(FactTally::consistency),
+    );
     sink.put(
         || {
             Column::new(

@@ -323,6 +323,21 @@ pub struct FactReport {
     pub checks: Vec<FactCheck>,
 }
 
+/// The weight of fact support in [`consistency`].
+pub const CONSISTENCY_FACT_WEIGHT: f64 = 0.2;
+
+/// The overall factual consistency of a candidate, from its sentence support
+/// ([`support::Support::sentence_score`]) and its fact support over all categories
+/// ([`CategoryCounts::support`]): `sentences × (1 − w + w × facts)` with
+/// `w` = [`CONSISTENCY_FACT_WEIGHT`], and `facts` = 1 when the candidate has no checkable
+/// fact. `None` ("nothing to check") when no sentence of the candidate has a content word.
+/// The weight was chosen on the QAGS annotations (BENCHMARKS.md, "Factual consistency
+/// against human labels").
+pub fn consistency(sentences: Option<f64>, facts: Option<f64>) -> Option<f64> {
+    let w = CONSISTENCY_FACT_WEIGHT;
+    sentences.map(|s| s * (1.0 - w + w * facts.unwrap_or(1.0)))
+}
+
 /// Prepare both texts and compare them: `compare(&FactDoc::new(source_text),
 /// &FactDoc::new(candidate_text))` (see [`compare`]).
 pub fn check(source_text: &str, candidate_text: &str) -> FactReport {
@@ -406,7 +421,7 @@ fn candidate_check(
 /// Spans in the report refer to [`FactDoc::text`] of each side.
 pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
     let mut checks = Vec::new();
-    let numbers = compare_numbers(&source.facts, &candidate.facts, &mut checks);
+    let numbers = compare_numbers(&source.facts, source.text, &candidate.facts, &mut checks);
     let names_assessable = candidate.facts.has_case;
     let names = compare_names(source, candidate, &mut checks);
     let quotes = compare_quotes(source, candidate, &mut checks);
@@ -446,6 +461,7 @@ fn num_val(f: &Fact) -> Option<&numbers::NumVal> {
 
 fn compare_numbers(
     source: &Facts,
+    source_text: &str,
     candidate: &Facts,
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
@@ -464,19 +480,16 @@ fn compare_numbers(
     for (f, mentions) in distinct(&candidate.numbers) {
         cc.candidate_distinct += 1;
         cc.candidate_mentions += mentions.len() as u64;
-        let hit = num_val(f).and_then(|cv| {
-            source
-                .numbers
-                .iter()
-                .find(|s| num_val(s).is_some_and(|sv| numbers::implies(sv, cv)))
-        });
-        let ch = candidate_check(
-            FactKind::Number,
-            f,
-            hit.map(|s| s.span),
-            mentions.len(),
-            &mut cc,
-        );
+        let hit = num_val(f)
+            .and_then(|cv| {
+                source
+                    .numbers
+                    .iter()
+                    .find(|s| num_val(s).is_some_and(|sv| numbers::implies(sv, cv)))
+            })
+            .map(|s| s.span)
+            .or_else(|| spaced_thousands(source_text, &f.text));
+        let ch = candidate_check(FactKind::Number, f, hit, mentions.len(), &mut cc);
         cand_checks.push((f.span.0, ch));
     }
     for f in &candidate.vague {
@@ -487,6 +500,38 @@ fn compare_numbers(
     cand_checks.sort_by_key(|(s, _)| *s);
     checks.extend(cand_checks.into_iter().map(|(_, c)| c));
     cc
+}
+
+/// Where the source writes the digits of the candidate number `text` (`235,000`,
+/// `$ 10,000`) with a space after each thousands separator (`235, 000`), as texts detokenised
+/// from tokenised corpora do (QAGS's CNN/DM articles). Those are read as separate numbers in
+/// the source, where `5, 100` may be a list; a candidate that writes the grouped number is
+/// supported by the same digit groups.
+fn spaced_thousands(source: &str, text: &str) -> Option<(usize, usize)> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let digits: &str = {
+        let rest = &text[start..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ','))
+            .unwrap_or(rest.len());
+        rest[..end].trim_end_matches(',')
+    };
+    let groups: Vec<&str> = digits.split(',').collect();
+    if groups.len() < 2
+        || !(1..=3).contains(&groups[0].len())
+        || groups[1..].iter().any(|g| g.len() != 3)
+    {
+        return None;
+    }
+    let spaced = groups.join(", ");
+    let b = source.as_bytes();
+    source
+        .match_indices(&spaced)
+        .map(|(k, m)| (k, k + m.len()))
+        .find(|&(s, e)| {
+            let digit = |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_digit);
+            !digit(s.checked_sub(1)) && !digit(Some(e))
+        })
 }
 
 fn name_details<'a>(mentions: &[&'a Fact]) -> Vec<&'a names::NameDetail> {
@@ -652,6 +697,24 @@ mod tests {
                 .iter()
                 .any(|c| c.key == "north korean" && c.status == FactStatus::Missing)
         );
+    }
+
+    /// A candidate's `235,000` is supported by a source that writes `235, 000`; `5, 100` in a
+    /// source does not support `100,000`, nor `1, 000` a `21,000`.
+    #[test]
+    fn spaced_thousands_in_the_source() {
+        let src = "The video was viewed more than 235, 000 times and cost $ 10, 000; items 5, 100 \
+                   and 21, 000 more.";
+        let r = check(
+            src,
+            "the video was viewed 235,000 times and cost $ 10,000 .",
+        );
+        assert_eq!(r.numbers.supported, 2, "{:?}", r.checks);
+        assert_eq!(r.numbers.unsupported, 0);
+        let r = check(src, "it had 100,000 views and 1,000 items .");
+        assert_eq!(r.numbers.unsupported, 2, "{:?}", r.checks);
+        assert_eq!(spaced_thousands(src, "235,000"), Some((31, 39)));
+        assert_eq!(spaced_thousands(src, "7000"), None);
     }
 
     #[test]

@@ -48,6 +48,9 @@ pub(crate) struct Units<'a> {
     seq: Vec<u32>,
     /// The word (of the word stream) each unit comes from.
     word: Vec<u32>,
+    /// Does a sentence start at this unit (the text's first unit, or a line break or one of
+    /// `.`, `!`, `?` since the previous unit)?
+    sentence_start: Vec<bool>,
     /// Unit strings by id.
     strings: Vec<Cow<'a, str>>,
     ids: FxHashMap<Cow<'a, str>, u32>,
@@ -62,6 +65,7 @@ impl<'a> Units<'a> {
     /// The units of `text`'s word stream `ws`.
     pub(crate) fn new(text: &'a str, ws: &WordStream<'a>) -> Self {
         let mut u = Units::default();
+        let mut prev_end = 0usize;
         for i in 0..ws.words.len() {
             let w = &ws.words[i];
             let stored = ws.base_cow(i);
@@ -74,27 +78,31 @@ impl<'a> Units<'a> {
             if base == "n't" || (after_apostrophe && CLITICS.contains(&base)) {
                 continue;
             }
+            let gap = text.get(prev_end..w.start).unwrap_or("");
+            let mut starts_sentence = u.seq.is_empty() || gap.contains(['\n', '.', '!', '?']);
+            prev_end = w.end;
+            if base.starts_with(|c: char| c.is_ascii_digit()) {
+                // numbers by digit group, whatever the separators (`235,000` = `235, 000`,
+                // `122.5` = `122. 5`), as rouge-score's tokens have them
+                let surface = text.get(w.start..w.end).unwrap_or("");
+                for group in surface.split(|c: char| !c.is_ascii_digit()) {
+                    if !group.is_empty() {
+                        u.push(Cow::Borrowed(group), i, starts_sentence);
+                        starts_sentence = false;
+                    }
+                }
+                continue;
+            }
             let key = strip_clitic(base);
             if key.is_empty() {
                 continue;
             }
-            let id = match u.ids.get(key) {
-                Some(&id) => id,
-                None => {
-                    let id = u.strings.len() as u32;
-                    let key: Cow<'a, str> = if key.len() == base.len() {
-                        stored.clone()
-                    } else {
-                        Cow::Owned(key.to_owned())
-                    };
-                    u.stop.push(is_stop_word(&key));
-                    u.strings.push(key.clone());
-                    u.ids.insert(key, id);
-                    id
-                }
+            let key: Cow<'a, str> = if key.len() == base.len() {
+                stored.clone()
+            } else {
+                Cow::Owned(key.to_owned())
             };
-            u.seq.push(id);
-            u.word.push(i as u32);
+            u.push(key, i, starts_sentence);
         }
         let mut starts = vec![0u32; u.strings.len() + 1];
         for &id in &u.seq {
@@ -112,6 +120,23 @@ impl<'a> Units<'a> {
         u.starts = starts;
         u.positions = positions;
         u
+    }
+
+    /// Append the unit `key` of word `word`.
+    fn push(&mut self, key: Cow<'a, str>, word: usize, sentence_start: bool) {
+        let id = match self.ids.get(key.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = self.strings.len() as u32;
+                self.stop.push(is_stop_word(&key));
+                self.strings.push(key.clone());
+                self.ids.insert(key, id);
+                id
+            }
+        };
+        self.sentence_start.push(sentence_start);
+        self.seq.push(id);
+        self.word.push(word as u32);
     }
 
     fn positions_of(&self, id: u32) -> &[u32] {
@@ -167,6 +192,9 @@ pub struct Support {
     /// Distinct unsupported content words of the candidate, in text order, with the byte
     /// span of their first mention.
     pub unsupported: Vec<(String, (usize, usize))>,
+    /// Sum over the candidate's sentences with a content word of their sentence support
+    /// (see [`Support::sentence_score`]), and the number of those sentences.
+    pub sentences: (f64, u64),
 }
 
 impl Support {
@@ -175,6 +203,15 @@ impl Support {
     pub fn share(&self, n: usize) -> Option<f64> {
         let (s, t) = *self.counts.get(n.checked_sub(1)?)?;
         (t > 0).then(|| s as f64 / t as f64)
+    }
+
+    /// The mean over the candidate's sentences of their sentence support: the share of the
+    /// sentence's content words found in the source times the share of its content 3-grams
+    /// (within the sentence) found in the source (a sentence of fewer than three units uses
+    /// its word share for both). `None` when no sentence has a content word.
+    pub fn sentence_score(&self) -> Option<f64> {
+        let (sum, n) = self.sentences;
+        (n > 0).then(|| sum / n as f64)
     }
 
     /// The mean of the shares over the orders the candidate has (`None` when it has no
@@ -215,7 +252,49 @@ pub(crate) fn support(source: &Units<'_>, cand: &Units<'_>, cand_ws: &WordStream
             }
         }
     }
+    out.sentences = sentence_support(source, cand, &keys);
     out
+}
+
+/// The sum of the candidate's sentence supports and the number of sentences that have one.
+fn sentence_support(source: &Units<'_>, cand: &Units<'_>, keys: &[&str]) -> (f64, u64) {
+    let mut sum = 0.0;
+    let mut n = 0u64;
+    let mut start = 0usize;
+    while start < keys.len() {
+        let end = (start + 1..keys.len())
+            .find(|&p| cand.sentence_start[p])
+            .unwrap_or(keys.len());
+        let content =
+            |p: usize, k: usize| !cand.seq[p..p + k].iter().all(|&id| cand.stop[id as usize]);
+        let share = |k: usize| -> Option<f64> {
+            let (mut hit, mut total) = (0u64, 0u64);
+            for p in start..(end + 1).saturating_sub(k) {
+                if content(p, k) {
+                    total += 1;
+                    hit += u64::from(source.contains(&keys[p..p + k]));
+                }
+            }
+            (total > 0).then(|| hit as f64 / total as f64)
+        };
+        let words = share(1);
+        let grams = if end - start >= MAX_ORDER {
+            share(MAX_ORDER)
+        } else {
+            None
+        };
+        if let Some(v) = match (words, grams) {
+            (Some(w), Some(g)) => Some(w * g),
+            (Some(w), None) => Some(w * w),
+            (None, Some(g)) => Some(g * g),
+            (None, None) => None,
+        } {
+            sum += v;
+            n += 1;
+        }
+        start = end;
+    }
+    (sum, n)
 }
 
 #[cfg(test)]
@@ -246,6 +325,22 @@ mod tests {
     }
 
     #[test]
+    fn sentence_support_worked_example() {
+        // sentence 1 `kim met putin in paris`: words 3/4, content 3-grams 2/3 -> 0.5
+        // sentence 2 `putin smiled`: words 1/2 (`smiled` is not in the source), under three
+        // units -> 0.5 * 0.5 = 0.25
+        let s = run(
+            "Kim met Putin in Moscow on Tuesday.",
+            "kim met putin in paris. putin smiled",
+        );
+        assert_eq!(s.sentences, (0.5 + 0.25, 2));
+        assert_eq!(s.sentence_score(), Some(0.375));
+        // a line break starts a sentence too; stop words only: no sentence support
+        let s = run("Kim met Putin.", "kim met putin\nit is");
+        assert_eq!(s.sentences, (1.0, 1));
+    }
+
+    #[test]
     fn tokenised_clitics_match_their_written_forms() {
         let s = run(
             "Obama's plan doesn't work, they're sure.",
@@ -254,6 +349,17 @@ mod tests {
         assert_eq!(s.counts[0].0, s.counts[0].1, "{s:?}");
         assert_eq!(s.counts[2].0, s.counts[2].1, "{s:?}");
         assert!(s.unsupported.is_empty());
+    }
+
+    #[test]
+    fn numbers_match_by_digit_group() {
+        let s = run(
+            "It was viewed 235, 000 times by age 122. 5 here.",
+            "viewed 235,000 times by age 122.5",
+        );
+        // units viewed 235 000 times by age 122 5 (`by` a stop word): every n-gram supported
+        assert_eq!(s.counts, [(7, 7), (7, 7), (6, 6)], "{s:?}");
+        assert_eq!(s.units, 8);
     }
 
     #[test]
