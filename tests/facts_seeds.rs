@@ -395,3 +395,83 @@ fn stop_words_only_has_nothing_to_check() {
     assert_eq!(r.lexical.score(), None);
     assert!(r.lexical.unsupported.is_empty());
 }
+
+/// Issue 14: the perturbations above, applied to the rewrites as written and to lowercased,
+/// tokenised copies of them, are each detected: the item is flagged (an unsupported number, content words
+/// the source does not have, an altered quote) and the consistency score falls.
+#[test]
+fn perturbations_detected_as_written_and_lowercased() {
+    use sumbench::metrics::facts::consistency;
+    let src = source();
+    let score = |r: &FactReport| consistency(r.lexical.sentence_score(), r.overall.support());
+    let words = |r: &FactReport| -> Vec<String> {
+        r.lexical
+            .unsupported
+            .iter()
+            .map(|(w, _)| w.clone())
+            .collect()
+    };
+    type Case = (&'static str, String, &'static str, &'static str);
+    let cases: [Case; 5] = [
+        (
+            "number",
+            s004(),
+            "about 7,000 containers",
+            "about 12,000 containers",
+        ),
+        ("name", s002(), "Shin Wonsik", "Lee Jong-sup"),
+        ("surname", s002(), "Putin accepted", "Medvedev accepted"),
+        (
+            "quote",
+            s001(),
+            "into an unbreakable relationship",
+            "into an unshakable relationship",
+        ),
+        (
+            "invented",
+            s004(),
+            "However, in March,",
+            "However, in March, John Smith said that",
+        ),
+    ];
+    let as_written = |t: &str| t.to_owned();
+    let forms: [&dyn Fn(&str) -> String; 2] = [&as_written, &lowercased_tokenised];
+    for ((what, text, from, to), form) in
+        cases.iter().flat_map(|c| forms.iter().map(move |f| (c, f)))
+    {
+        let base = check(&src, &form(text));
+        let p = check(&src, &form(&replaced(text, from, to)));
+        assert!(
+            score(&p) < score(&base),
+            "{what}: {:?} !< {:?}",
+            score(&p),
+            score(&base)
+        );
+        match *what {
+            "number" => {
+                assert_check(&p, FactKind::Number, "12000|count", FactStatus::Unsupported);
+            }
+            "name" => assert!(words(&p).contains(&"lee".to_owned()), "{:?}", words(&p)),
+            "surname" => assert!(
+                words(&p).contains(&"medvedev".to_owned()),
+                "{:?}",
+                words(&p)
+            ),
+            "quote" => {
+                let c = p
+                    .checks
+                    .iter()
+                    .find(|c| c.kind == FactKind::Quote && c.status == FactStatus::Altered)
+                    .expect("an altered quote");
+                assert_eq!(c.diff.as_ref().unwrap().added, ["unshakable"]);
+            }
+            _ => {
+                let w = words(&p);
+                assert!(
+                    w.contains(&"john".to_owned()) && w.contains(&"smith".to_owned()),
+                    "{w:?}"
+                );
+            }
+        }
+    }
+}

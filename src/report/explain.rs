@@ -167,7 +167,12 @@ pub fn render_facts(
         "candidate at",
         "detail",
     ];
-    let lexical = lexical_line(&report.lexical, &candidate_lines);
+    let consistency = facts::consistency(report.lexical.sentence_score(), report.overall.support())
+        .map_or_else(|| "nothing to check".to_owned(), |v| format!("{v:.3}"));
+    let lexical = format!(
+        "consistency {consistency}; {}",
+        lexical_line(&report.lexical, &candidate_lines)
+    );
     if format == Format::Markdown {
         writeln!(out, "### {}\n", cell(title))?;
         markdown_table(out, &COUNTS, &counts, 1)?;
