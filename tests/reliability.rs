@@ -508,3 +508,38 @@ fn item8_gate_on_a_metric_without_values_is_an_error() {
     // A gate on a metric with values passes a self-comparison.
     exits(&["compare", report, report, "--fail-on", "rouge1"], 0);
 }
+
+/// Issue 14: entity-level scores (Nan et al. 2021) on a worked example, by hand.
+/// Entities (distinct names and numbers): candidate h = {Kim Jong Un, Xi Jinping, Moscow,
+/// 9,000}; source s = {North Korean, Kim Jong Un, Vladimir Putin, Moscow, 7,000}; reference
+/// t = {Kim Jong Un, Putin, Moscow}. h ∩ s = h ∩ t = {Kim Jong Un, Moscow}: precision_source
+/// = 2/4, precision_target = 2/4, recall_target = 2/3, f1_target = 2·(1/2)(2/3)/(1/2 + 2/3).
+#[test]
+fn issue14_entity_scores_worked_example() {
+    let d = tempfile::tempdir().unwrap();
+    let line = serde_json::json!({
+        "id": "e1",
+        "source": "On Tuesday North Korean leader Kim Jong Un met Vladimir Putin in Moscow, where 7,000 troops marched.",
+        "reference": "The leaders, Kim Jong Un and Putin, met in Moscow on Tuesday, where troops marched.",
+        "candidate": "On Tuesday Kim Jong Un met Xi Jinping in Moscow with 9,000 troops.",
+    });
+    let input = write(d.path(), "e.jsonl", format!("{line}\n").as_bytes());
+    let out = assert_cmd::Command::cargo_bin("sumbench")
+        .unwrap()
+        .args(["eval", &input, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = &example_records(&v)[0]["values"];
+    let f1 = 2.0 * 0.5 * (2.0 / 3.0) / (0.5 + 2.0 / 3.0);
+    for (k, want) in [
+        ("entity.precision_source", 0.5),
+        ("entity.precision_target", 0.5),
+        ("entity.recall_target", 2.0 / 3.0),
+        ("entity.f1_target", f1),
+    ] {
+        let got = r[k].as_f64().unwrap_or(f64::NAN);
+        assert!((got - want).abs() < 1e-12, "{k}: {got} != {want}");
+    }
+}

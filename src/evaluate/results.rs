@@ -217,6 +217,11 @@ impl SystemResult {
                 "facts_ref",
                 sink,
             );
+            emit_entities(
+                f.and_then(|f| f.source.as_ref()),
+                f.and_then(|f| f.references.as_ref()),
+                sink,
+            );
         }
     }
 
@@ -370,6 +375,94 @@ fn emit_extractive<S: Sink>(e: Option<&ExtractiveResult>, sink: &mut S) {
             || Column::new(key, label, X, Better::Lower),
             v.map(Repetition::ratio),
         );
+    }
+}
+
+/// Entity-level scores as Nan et al. (2021, "Entity-level Factual Consistency of Abstractive
+/// Text Summarization") define them, with sumbench's name and number facts as the entities
+/// (distinct keys; a caseless candidate's names are left out of its side, see
+/// [`CategoryCounts::candidate_assessable`]): `precision_source` = |N(h) ∩ N(s)| / |N(h)|,
+/// `precision_target` = |N(h) ∩ N(t)| / |N(h)|, `recall_target` = |N(h) ∩ N(t)| / |N(t)| and
+/// `f1_target` their harmonic mean, with h the candidate, s the source and t the references.
+fn emit_entities<S: Sink>(source: Option<&FactTally>, refs: Option<&FactTally>, sink: &mut S) {
+    let e = |t: &FactTally| EntityCounts::of(t);
+    let ps = source.map(e).and_then(|c| c.precision());
+    let (pt, rt) = refs
+        .map(e)
+        .map_or((None, None), |c| (c.precision(), c.recall()));
+    let f1 = match (pt, rt) {
+        (Some(p), Some(r)) if p + r > 0.0 => Some(2.0 * p * r / (p + r)),
+        (Some(_), Some(_)) => Some(0.0),
+        _ => None,
+    };
+    for (key, label, section, v) in [
+        (
+            "entity.precision_source",
+            "entity P source",
+            Section::FactsSource,
+            ps,
+        ),
+        (
+            "entity.precision_target",
+            "entity P target",
+            Section::FactsReferences,
+            pt,
+        ),
+        (
+            "entity.recall_target",
+            "entity R target",
+            Section::FactsReferences,
+            rt,
+        ),
+        (
+            "entity.f1_target",
+            "entity F1 target",
+            Section::FactsReferences,
+            f1,
+        ),
+    ] {
+        sink.put(
+            || Column::new(key.to_owned(), label.to_owned(), section, Better::Higher).detail(),
+            v,
+        );
+    }
+}
+
+/// Distinct name and number facts of one candidate against one side.
+struct EntityCounts {
+    /// Candidate entities (names only when assessable) and, of those, supported.
+    candidate: u64,
+    supported: u64,
+    /// The side's entities and, of those, kept by the candidate.
+    side: u64,
+    kept: u64,
+}
+
+impl EntityCounts {
+    fn of(t: &FactTally) -> Self {
+        let mut c = EntityCounts {
+            candidate: 0,
+            supported: 0,
+            side: 0,
+            kept: 0,
+        };
+        for k in [&t.names, &t.numbers] {
+            c.side += k.source_distinct;
+            c.kept += k.kept;
+            if k.candidate_assessable {
+                c.candidate += k.candidate_distinct;
+                c.supported += k.supported;
+            }
+        }
+        c
+    }
+
+    fn precision(&self) -> Option<f64> {
+        (self.candidate > 0).then(|| self.supported as f64 / self.candidate as f64)
+    }
+
+    fn recall(&self) -> Option<f64> {
+        (self.side > 0).then(|| self.kept as f64 / self.side as f64)
     }
 }
 
