@@ -399,6 +399,15 @@ pub fn build_report(
             if acc.no_tokens() == 1 { "has" } else { "have" },
         ));
     }
+    let (nothing, checked) = acc.nothing_to_check();
+    if nothing > 0 {
+        notes.push(format!(
+            "{nothing} of {} {} nothing to check (no content word): {} facts.consistency is empty and left out of the means",
+            count(checked, "summary", "summaries"),
+            if nothing == 1 { "has" } else { "have" },
+            if nothing == 1 { "its" } else { "their" },
+        ));
+    }
     if acc.removed_lines() > 0 {
         let see = if from_directory {
             "see `sumbench pair --show-removed`"

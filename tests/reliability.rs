@@ -543,3 +543,35 @@ fn issue14_entity_scores_worked_example() {
         assert!((got - want).abs() < 1e-12, "{k}: {got} != {want}");
     }
 }
+
+/// Issue 14: a summary with nothing to check (stop words only) is flagged in its record, has
+/// no consistency, and the report says how many there were and how they are aggregated.
+#[test]
+fn issue14_nothing_to_check_is_flagged_and_counted() {
+    let d = tempfile::tempdir().unwrap();
+    let src = "Kim Jong Un met Vladimir Putin in Moscow on Tuesday, the agency said.";
+    let lines = [
+        serde_json::json!({"id": "a", "source": src, "candidate": "it is what it is ."}),
+        serde_json::json!({"id": "b", "source": src, "candidate": "kim jong un met vladimir putin ."}),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let input = write(d.path(), "n.jsonl", text.as_bytes());
+    let out = assert_cmd::Command::cargo_bin("sumbench")
+        .unwrap()
+        .args(["eval", &input, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let records = example_records(&v);
+    assert_eq!(records[0]["facts"]["nothing_to_check"], true);
+    assert!(records[0]["values"]["facts.consistency"].is_null());
+    assert!(records[1]["facts"].get("nothing_to_check").is_none());
+    assert!(records[1]["values"]["facts.consistency"].as_f64().unwrap() > 0.9);
+    let note = "1 of 2 summaries has nothing to check (no content word): its facts.consistency is empty and left out of the means";
+    assert!(
+        v["notes"].as_array().unwrap().iter().any(|n| n == note),
+        "{}",
+        v["notes"]
+    );
+}

@@ -97,12 +97,20 @@ pub struct FactLists {
     pub unsupported: Vec<String>,
     /// Candidate quotes close to a source quote but changed, with the word difference.
     pub altered: Vec<String>,
+    /// The candidate has nothing to check (no content word: `facts.consistency` is
+    /// undefined). Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nothing_to_check: bool,
 }
 
 impl FactLists {
     /// The missing, unsupported and altered facts of a report, as `kind: text` lines.
     pub fn of(r: &FactReport) -> Self {
-        let mut l = FactLists::default();
+        let mut l = FactLists {
+            nothing_to_check: facts::consistency(r.lexical.sentence_score(), r.overall.support())
+                .is_none(),
+            ..FactLists::default()
+        };
         for c in &r.checks {
             let kind = match c.kind {
                 facts::FactKind::Number => "number",

@@ -61,6 +61,10 @@ pub struct Accumulator {
     examples: u64,
     against_source: u64,
     no_tokens: u64,
+    /// Summaries whose facts against the source were checked, and of those, with nothing to
+    /// check (no content word: `facts.consistency` undefined).
+    fact_checked: u64,
+    nothing_to_check: u64,
     removed_lines: u64,
     max_refs: usize,
     min_refs: usize,
@@ -104,6 +108,10 @@ impl Accumulator {
                     self.systems.len() - 1
                 }
             };
+            if let Some(src) = sys.facts.as_ref().and_then(|f| f.source.as_ref()) {
+                self.fact_checked += 1;
+                self.nothing_to_check += u64::from(src.consistency().is_none());
+            }
             let t = &mut self.systems[idx];
             t.examples += 1;
             sys.values_into(&self.config, &mut self.row);
@@ -132,6 +140,12 @@ impl Accumulator {
     /// Number of examples with a text that is not blank but has no token.
     pub fn no_tokens(&self) -> u64 {
         self.no_tokens
+    }
+
+    /// Summaries checked against their source for facts, and of those, the number with
+    /// nothing to check (no content word).
+    pub fn nothing_to_check(&self) -> (u64, u64) {
+        (self.nothing_to_check, self.fact_checked)
     }
 
     /// Number of examples scored against their source for lack of a reference.
