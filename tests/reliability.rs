@@ -545,7 +545,8 @@ fn issue14_entity_scores_worked_example() {
 }
 
 /// Issue 14: a summary with nothing to check (stop words only) is flagged in its record, has
-/// no consistency, and the report says how many there were and how they are aggregated.
+/// no consistency, and the report says how many there were and how they are aggregated; an
+/// invented lowercased name is listed in its record as content the source does not have.
 #[test]
 fn issue14_nothing_to_check_is_flagged_and_counted() {
     let d = tempfile::tempdir().unwrap();
@@ -553,6 +554,7 @@ fn issue14_nothing_to_check_is_flagged_and_counted() {
     let lines = [
         serde_json::json!({"id": "a", "source": src, "candidate": "it is what it is ."}),
         serde_json::json!({"id": "b", "source": src, "candidate": "kim jong un met vladimir putin ."}),
+        serde_json::json!({"id": "c", "source": src, "candidate": "john smith said kim jong un met putin ."}),
     ];
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
     let input = write(d.path(), "n.jsonl", text.as_bytes());
@@ -568,7 +570,13 @@ fn issue14_nothing_to_check_is_flagged_and_counted() {
     assert!(records[0]["values"]["facts.consistency"].is_null());
     assert!(records[1]["facts"].get("nothing_to_check").is_none());
     assert!(records[1]["values"]["facts.consistency"].as_f64().unwrap() > 0.9);
-    let note = "1 of 2 summaries has nothing to check (no content word): its facts.consistency is empty and left out of the means";
+    // an invented lowercased name is listed word by word in the record
+    assert_eq!(
+        records[2]["facts"]["unsupported_words"],
+        serde_json::json!(["john", "smith"])
+    );
+    assert!(records[1]["facts"].get("unsupported_words").is_none());
+    let note = "1 of 3 summaries has nothing to check (no content word): its facts.consistency is empty and left out of the means";
     assert!(
         v["notes"].as_array().unwrap().iter().any(|n| n == note),
         "{}",

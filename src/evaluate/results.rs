@@ -97,6 +97,10 @@ pub struct FactLists {
     pub unsupported: Vec<String>,
     /// Candidate quotes close to a source quote but changed, with the word difference.
     pub altered: Vec<String>,
+    /// Content words of the candidate that the source does not have (lexical support), in
+    /// text order. Written only when there are some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsupported_words: Vec<String>,
     /// The candidate has nothing to check (no content word: `facts.consistency` is
     /// undefined). Written only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -109,6 +113,12 @@ impl FactLists {
         let mut l = FactLists {
             nothing_to_check: facts::consistency(r.lexical.sentence_score(), r.overall.support())
                 .is_none(),
+            unsupported_words: r
+                .lexical
+                .unsupported
+                .iter()
+                .map(|(w, _)| w.clone())
+                .collect(),
             ..FactLists::default()
         };
         for c in &r.checks {
