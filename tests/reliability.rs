@@ -364,6 +364,20 @@ fn item5_explain_clean_references_output_markdown() {
     );
 }
 
+/// Runs `sumbench ARGS` (shell words) under `ulimit -v 1000000` (about 1 GB of address
+/// space), asserts success and parses its JSON output.
+fn json_under_memory_limit(args: &str) -> serde_json::Value {
+    let bin = assert_cmd::cargo::cargo_bin("sumbench");
+    let script = format!("ulimit -v 1000000 && exec '{}' {args}", bin.display());
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// Item 1: ROUGE-Lsum of a 300,000-token one-line reference against a 30,000-token one-line
 /// candidate runs in bounded memory. Before, recovering the LCS positions kept every
 /// bit-parallel state (300,000 / 64 words × 30,000 steps: 1.1 GB) and the process aborted
@@ -391,18 +405,9 @@ fn item1_long_sentences_do_not_exhaust_memory() {
     };
     let r = write(d.path(), "r.txt", text(300_000).as_bytes());
     let c = write(d.path(), "c.txt", text(30_000).as_bytes());
-    let bin = assert_cmd::cargo::cargo_bin("sumbench");
-    let script = format!(
-        "ulimit -v 1000000 && exec '{}' score -c '{c}' -r '{r}' --metrics rougeLsum --format json",
-        bin.display()
-    );
-    let out = std::process::Command::new("sh")
-        .args(["-c", &script])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_under_memory_limit(&format!(
+        "score -c '{c}' -r '{r}' --metrics rougeLsum --format json"
+    ));
     let records = example_records(&v);
     let counts = &records[0]["counts"]["rougeLsum"];
     assert_eq!(counts["candidate_total"], 30_000, "{counts}");
@@ -440,18 +445,7 @@ fn item1_one_long_line_with_every_metric_stays_bounded() {
         "id": "long", "source": source, "reference": reference, "candidate": candidate,
     });
     let input = write(d.path(), "long.jsonl", format!("{line}\n").as_bytes());
-    let bin = assert_cmd::cargo::cargo_bin("sumbench");
-    let script = format!(
-        "ulimit -v 1000000 && exec '{}' eval '{input}' --format json",
-        bin.display()
-    );
-    let out = std::process::Command::new("sh")
-        .args(["-c", &script])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_under_memory_limit(&format!("eval '{input}' --format json"));
     let records = example_records(&v);
     let r = &records[0];
     assert!(
@@ -509,6 +503,11 @@ fn item8_gate_on_a_metric_without_values_is_an_error() {
     exits(&["compare", report, report, "--fail-on", "rouge1"], 0);
 }
 
+/// `sumbench eval INPUT --format json`, parsed.
+fn eval_json(input: &str) -> serde_json::Value {
+    serde_json::from_slice(&run_ok(["eval", input, "--format", "json"])).unwrap()
+}
+
 /// Issue 14: entity-level scores (Nan et al. 2021) on a worked example, by hand.
 /// Entities (distinct names and numbers): candidate h = {Kim Jong Un, Xi Jinping, Moscow,
 /// 9,000}; source s = {North Korean, Kim Jong Un, Vladimir Putin, Moscow, 7,000}; reference
@@ -524,13 +523,7 @@ fn issue14_entity_scores_worked_example() {
         "candidate": "On Tuesday Kim Jong Un met Xi Jinping in Moscow with 9,000 troops.",
     });
     let input = write(d.path(), "e.jsonl", format!("{line}\n").as_bytes());
-    let out = assert_cmd::Command::cargo_bin("sumbench")
-        .unwrap()
-        .args(["eval", &input, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = eval_json(&input);
     let r = &example_records(&v)[0]["values"];
     let f1 = 2.0 * 0.5 * (2.0 / 3.0) / (0.5 + 2.0 / 3.0);
     for (k, want) in [
@@ -558,13 +551,7 @@ fn issue14_nothing_to_check_is_flagged_and_counted() {
     ];
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
     let input = write(d.path(), "n.jsonl", text.as_bytes());
-    let out = assert_cmd::Command::cargo_bin("sumbench")
-        .unwrap()
-        .args(["eval", &input, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = eval_json(&input);
     let records = example_records(&v);
     assert_eq!(records[0]["facts"]["nothing_to_check"], true);
     assert!(records[0]["values"]["facts.consistency"].is_null());
