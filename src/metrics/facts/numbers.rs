@@ -20,7 +20,9 @@
 //! * `m` / `mn` after a number is *million* (news usage); write metres as `metre(s)`.
 //! * Four-digit numbers 1900–2100 (1000–1899 after `in`, `since` …) without unit are years.
 //! * Numbers glued to letters (`G7`, `COVID-19`, `F-16`) are identifiers, not facts;
-//!   slash compounds (`9/11`, `10/09/2023`) are ambiguous and skipped, as are clock times (`10:30`).
+//!   slash compounds (`9/11`, `10/09/2023`) are ambiguous and skipped.
+//! * Clock times are keyed in 24-hour form, `21:45|time`: `21:45`, `9:30 am`, `10.30pm`,
+//!   `3 p.m.`, `3pm` (a time supports only the same time).
 //! * PTB-tokenised `7 , 000` is read as 7000 only when the whole text looks PTB-tokenised
 //!   (spaced commas, `-lrb-`, `` `` ``); elsewhere `7, 000` stays two numbers.
 
@@ -174,6 +176,8 @@ pub(crate) enum Unit {
     Year,
     Decade,
     Date,
+    /// A clock time; the value is minutes after midnight.
+    Time,
 }
 
 /// A date at its granularity.
@@ -220,6 +224,10 @@ impl NumVal {
                     Unit::Year => "year".into(),
                     Unit::Decade => "decade".into(),
                     Unit::Date => "date".into(),
+                    Unit::Time => {
+                        let m = self.value.as_int().unwrap_or(0);
+                        return format!("{:02}:{:02}|time", m / 60, m % 60);
+                    }
                 };
                 format!("{}|{unit}", self.value.canonical())
             }
@@ -269,7 +277,7 @@ pub(crate) fn implies(s: &NumVal, c: &NumVal) -> bool {
             };
             (d..d + 10).contains(&i64::from(y))
         }
-        (Unit::Ordinal, Unit::Ordinal) => s.value == c.value,
+        (Unit::Ordinal, Unit::Ordinal) | (Unit::Time, Unit::Time) => s.value == c.value,
         (Unit::Year, Unit::Count) | (Unit::Count, Unit::Year) => s.value == c.value,
         (Unit::Count | Unit::Measure(_), Unit::Count) | (Unit::Count, Unit::Measure(_)) => {
             rounds_to(s.value, c.value, c.approximate)
@@ -1103,8 +1111,71 @@ impl<'a> Ctx<'_, 'a> {
     }
 
     /// Digits at `i`.
+    /// A clock time at number token `i`: `21:45`, `9:30 am`, `10.30pm`, `3 p.m.`, `3pm`
+    /// (hours and minutes in range; `am`/`pm` turn 12-hour times into 24-hour ones).
+    fn at_time(&mut self, i: usize) -> Option<usize> {
+        let meridiem = |k: usize| match self.low(k) {
+            "am" | "a.m." | "a.m" => Some(false),
+            "pm" | "p.m." | "p.m" => Some(true),
+            _ => None,
+        };
+        let text = self.num_text(i);
+        let (h, m, mut e) = if let Some(h) = self.plain_digits(i, 1..=2)
+            && self.low(i + 1) == ":"
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && let Some(m) = self.plain_digits(i + 2, 2..=2)
+            && !(self.low(i + 3) == ":" && self.glued(i + 3))
+        {
+            (h, m, i + 3)
+        } else if let Some((a, b)) = text.split_once('.')
+            && (1..=2).contains(&a.len())
+            && b.len() == 2
+            && meridiem(i + 1).is_some()
+        {
+            (a.parse().ok()?, b.parse().ok()?, i + 1)
+        } else if let Some(h) = self.plain_digits(i, 1..=2)
+            && meridiem(i + 1).is_some()
+        {
+            (h, 0, i + 1)
+        } else {
+            return None;
+        };
+        let mut h = h;
+        if let Some(pm) = meridiem(e) {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            h = match (pm, h) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            };
+            e += 1;
+        }
+        if h > 23 || m > 59 {
+            return None;
+        }
+        let approximate = self.approx_before(i);
+        self.emit_val(
+            NumVal {
+                unit: Unit::Time,
+                value: Dec::int(i128::from(h * 60 + m)),
+                date: None,
+                approximate,
+            },
+            i,
+            e,
+        );
+        Some(e)
+    }
+
     fn at_num(&mut self, i: usize) -> Option<usize> {
-        // Slash compounds (9/11, 10/09/2023) and clock times (10:30) are skipped.
+        if let Some(e) = self.at_time(i) {
+            return Some(e);
+        }
+        // Slash compounds (9/11, 10/09/2023) are skipped.
         let sep = |k: usize| matches!(self.low(k), "/" | ":");
         let slash_before =
             i >= 2 && sep(i - 1) && self.glued(i) && self.glued(i - 1) && self.is_num(i - 2);
@@ -1545,6 +1616,23 @@ mod tests {
     }
 
     #[test]
+    fn clock_times() {
+        assert_eq!(keys("on monday at about 21:45"), vec!["21:45|time"]);
+        assert_eq!(
+            keys("at 9:30 am and 10.30pm"),
+            vec!["09:30|time", "22:30|time"]
+        );
+        assert_eq!(
+            keys("by 3 p.m. or 3pm, noon is 12 pm, midnight 12 am"),
+            vec!["15:00|time", "15:00|time", "12:00|time", "00:00|time"]
+        );
+        // out of range, or seconds: not a time
+        assert!(!keys("a 25:70 ratio").iter().any(|k| k.ends_with("|time")));
+        assert!(!keys("at 10:30:15").iter().any(|k| k.ends_with("|time")));
+        assert!(!keys("13 pm").iter().any(|k| k.ends_with("|time")));
+    }
+
+    #[test]
     fn decimals() {
         assert_eq!(keys("grew 3.5 times"), vec!["3.5|count"]);
         assert_eq!(keys("grew 3.50 times"), vec!["3.5|count"]);
@@ -1692,7 +1780,7 @@ mod tests {
     fn identifiers_and_tokenised() {
         assert!(keys("the G7 and COVID-19 and F-16 jets").is_empty());
         assert!(keys("since 9/11").is_empty());
-        assert!(keys("at 10:30 sharp").is_empty());
+        assert_eq!(keys("at 10:30 sharp"), vec!["10:30|time"]);
         // PTB-tokenised text: "7 , 000" is one number
         assert_eq!(
             keys("he said , `` about 7 , 000 '' , and -lrb- cnn -rrb- , ok"),
