@@ -560,7 +560,7 @@ fn issue14_nothing_to_check_is_flagged_and_counted() {
     // an invented lowercased name is listed word by word in the record
     assert_eq!(
         records[2]["facts"]["unsupported_words"],
-        serde_json::json!(["john", "smith"])
+        serde_json::json!(["john smith"])
     );
     assert!(records[1]["facts"].get("unsupported_words").is_none());
     let note = "1 of 3 summaries has nothing to check (no content word): its facts.consistency is empty and left out of the means";

@@ -14,8 +14,9 @@
 //! * an n-gram is **supported** when the same units occur consecutively in the source.
 //!
 //! [`Support::share`] is the share of supported content n-grams for each n, and
-//! [`Support::score`] their mean over the orders the candidate has. The unsupported content
-//! words (unigrams) are listed with their spans, so that `explain` can show each of them.
+//! [`Support::score`] their mean over the orders the candidate has. The content words the
+//! source does not have are listed with their spans, adjacent ones together (`john smith`),
+//! so that `explain` can show each of them.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -189,7 +190,8 @@ pub struct Support {
     pub counts: [(u64, u64); MAX_ORDER],
     /// Units of the candidate (all words, stop words included).
     pub units: u64,
-    /// Distinct unsupported content words of the candidate, in text order, with the byte
+    /// The candidate's content words the source does not have, as distinct runs of adjacent
+    /// such words within a sentence (`john smith`), in text order, with the byte
     /// span of their first mention.
     pub unsupported: Vec<(String, (usize, usize))>,
     /// Sum over the candidate's sentences with a content word of their sentence support
@@ -233,7 +235,7 @@ pub(crate) fn support(source: &Units<'_>, cand: &Units<'_>, cand_ws: &WordStream
         .iter()
         .map(|&id| &*cand.strings[id as usize])
         .collect();
-    let mut listed: FxHashSet<u32> = FxHashSet::default();
+    let mut missing = vec![false; keys.len()];
     for n in 1..=MAX_ORDER {
         if keys.len() < n {
             break;
@@ -246,11 +248,30 @@ pub(crate) fn support(source: &Units<'_>, cand: &Units<'_>, cand_ws: &WordStream
             let c = &mut out.counts[n - 1];
             c.1 += 1;
             c.0 += u64::from(hit);
-            if n == 1 && !hit && listed.insert(cand.seq[p]) {
-                let w = &cand_ws.words[cand.word[p] as usize];
-                out.unsupported.push((gram[0].to_owned(), (w.start, w.end)));
+            if n == 1 && !hit {
+                missing[p] = true;
             }
         }
+    }
+    // runs of adjacent unsupported content words within a sentence, distinct, in text order
+    let mut listed: FxHashSet<String> = FxHashSet::default();
+    let mut p = 0;
+    while p < keys.len() {
+        if !missing[p] {
+            p += 1;
+            continue;
+        }
+        let mut e = p + 1;
+        while e < keys.len() && missing[e] && !cand.sentence_start[e] {
+            e += 1;
+        }
+        let run = keys[p..e].join(" ");
+        if listed.insert(run.clone()) {
+            let first = &cand_ws.words[cand.word[p] as usize];
+            let last = &cand_ws.words[cand.word[e - 1] as usize];
+            out.unsupported.push((run, (first.start, last.end)));
+        }
+        p = e;
     }
     out.sentences = sentence_support(source, cand, &keys);
     out
@@ -349,6 +370,19 @@ mod tests {
         assert_eq!(s.counts[0].0, s.counts[0].1, "{s:?}");
         assert_eq!(s.counts[2].0, s.counts[2].1, "{s:?}");
         assert!(s.unsupported.is_empty());
+    }
+
+    #[test]
+    fn unsupported_words_are_listed_as_runs() {
+        let s = run(
+            "Kim met Putin in Moscow. Putin smiled.",
+            "john smith met putin. smith met 9,000 troops in moscow",
+        );
+        let runs: Vec<&str> = s.unsupported.iter().map(|(w, _)| w.as_str()).collect();
+        // the second sentence's `smith` is a run of its own; a number's digit groups and the next
+        // unsupported word make one run
+        assert_eq!(runs, ["john smith", "smith", "9 000 troops"]);
+        assert_eq!(s.unsupported[0].1, (0, 10));
     }
 
     #[test]
