@@ -421,7 +421,7 @@ fn candidate_check(
 /// Spans in the report refer to [`FactDoc::text`] of each side.
 pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
     let mut checks = Vec::new();
-    let numbers = compare_numbers(&source.facts, source.text, &candidate.facts, &mut checks);
+    let numbers = compare_numbers(source, &candidate.facts, &mut checks);
     let names_assessable = candidate.facts.has_case;
     let names = compare_names(source, candidate, &mut checks);
     let quotes = compare_quotes(source, candidate, &mut checks);
@@ -460,11 +460,11 @@ fn num_val(f: &Fact) -> Option<&numbers::NumVal> {
 }
 
 fn compare_numbers(
-    source: &Facts,
-    source_text: &str,
+    source_doc: &FactDoc<'_>,
     candidate: &Facts,
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
+    let (source, source_text) = (&source_doc.facts, source_doc.text);
     let mut cc = CategoryCounts::empty(true);
     for (f, _) in distinct(&source.numbers) {
         cc.source_distinct += 1;
@@ -488,7 +488,8 @@ fn compare_numbers(
                     .find(|s| num_val(s).is_some_and(|sv| numbers::implies(sv, cv)))
             })
             .map(|s| s.span)
-            .or_else(|| spaced_thousands(source_text, &f.text));
+            .or_else(|| spaced_thousands(source_text, &f.text))
+            .or_else(|| same_number_word(&source_doc.words, f));
         let ch = candidate_check(FactKind::Number, f, hit, mentions.len(), &mut cc);
         cand_checks.push((f.span.0, ch));
     }
@@ -532,6 +533,19 @@ fn spaced_thousands(source: &str, text: &str) -> Option<(usize, usize)> {
             let digit = |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_digit);
             !digit(s.checked_sub(1)) && !digit(Some(e))
         })
+}
+
+/// Where the source has the candidate's number word itself (`Two gangs` against `the two
+/// gangs`): a bare `two`..`nine` after a determiner is not a fact in the source (`the two
+/// countries`), but the same word supports the candidate's.
+fn same_number_word(source: &WordStream<'_>, f: &Fact) -> Option<(usize, usize)> {
+    let word = f.text.trim();
+    if word.is_empty() || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let p = source.positions(&word.to_lowercase()).next()?;
+    let w = &source.words[p];
+    Some((w.start, w.end))
 }
 
 fn name_details<'a>(mentions: &[&'a Fact]) -> Vec<&'a names::NameDetail> {
@@ -715,6 +729,27 @@ mod tests {
         assert_eq!(r.numbers.unsupported, 2, "{:?}", r.checks);
         assert_eq!(spaced_thousands(src, "235,000"), Some((31, 39)));
         assert_eq!(spaced_thousands(src, "7000"), None);
+    }
+
+    /// A candidate's sentence-initial `Two` is supported by the source's `the two` (not a
+    /// fact there); a number word the source lacks is not.
+    #[test]
+    fn number_word_supported_by_the_same_word() {
+        let src = "The two gangs in Honduras have agreed a truce, officials said.";
+        let r = check(src, "Two gangs in Honduras have agreed a truce.");
+        assert_eq!(
+            (r.numbers.supported, r.numbers.unsupported),
+            (1, 0),
+            "{:?}",
+            r.checks
+        );
+        let r = check(src, "Three gangs in Honduras have agreed a truce.");
+        assert_eq!(
+            (r.numbers.supported, r.numbers.unsupported),
+            (0, 1),
+            "{:?}",
+            r.checks
+        );
     }
 
     #[test]
