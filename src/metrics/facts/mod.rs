@@ -836,6 +836,23 @@ mod tests {
             "seven",
             "thousand",
             "twenty-five",
+            // clock times, spaced separators and tokenised clitics (issue 14)
+            ":",
+            "21:45",
+            "9:30",
+            "pm",
+            "a.m.",
+            "p.m",
+            "12",
+            "10.30",
+            ", 000",
+            "235, ",
+            "n't",
+            "'s",
+            "'re",
+            "does",
+            "two",
+            "the",
             "/",
             "9/11",
             "G7",
@@ -866,6 +883,10 @@ mod tests {
                 proptest::prop_assert!(x.span.0 <= x.span.1 && x.span.1 <= a.len());
                 proptest::prop_assert_eq!(&a[x.span.0..x.span.1], x.text.as_str());
             }
+            // a text is lexically supported by itself, whatever its script
+            let own = check(&b, &b);
+            proptest::prop_assert!(own.lexical.score().is_none_or(|s| s == 1.0), "{:?}", own.lexical);
+            proptest::prop_assert!(own.lexical.unsupported.is_empty());
         }
 
         #[test]
@@ -883,6 +904,16 @@ mod tests {
             for c in [own.numbers, own.quotes] {
                 proptest::prop_assert!(c.support().is_none_or(|s| s == 1.0), "{:?}", own.checks);
             }
+            // ... and lexically: every content n-gram, every sentence
+            proptest::prop_assert!(own.lexical.score().is_none_or(|s| s == 1.0), "{:?}", own.lexical);
+            proptest::prop_assert!(own.lexical.sentence_score().is_none_or(|s| s == 1.0));
+            proptest::prop_assert!(own.lexical.unsupported.is_empty());
+            // listed runs are spans of the candidate
+            for (_, (s0, s1)) in &r.lexical.unsupported {
+                proptest::prop_assert!(s0 < s1 && *s1 <= b.len() && b.is_char_boundary(*s0) && b.is_char_boundary(*s1));
+            }
+            let c = consistency(r.lexical.sentence_score(), r.overall.support());
+            proptest::prop_assert!(c.is_none_or(|c| (0.0..=1.0).contains(&c)));
         }
     }
 
