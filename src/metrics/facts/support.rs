@@ -235,24 +235,22 @@ pub(crate) fn support(source: &Units<'_>, cand: &Units<'_>, cand_ws: &WordStream
         .iter()
         .map(|&id| &*cand.strings[id as usize])
         .collect();
-    let mut missing = vec![false; keys.len()];
+    // per order and window start: `None` for a window of stop words only, else whether the
+    // source has it (the sentence scores below reuse these look-ups)
+    let mut hits: [Vec<Option<bool>>; MAX_ORDER] = Default::default();
     for n in 1..=MAX_ORDER {
-        if keys.len() < n {
-            break;
-        }
-        for (p, gram) in keys.windows(n).enumerate() {
-            if cand.seq[p..p + n].iter().all(|&id| cand.stop[id as usize]) {
-                continue;
+        for p in 0..(keys.len() + 1).saturating_sub(n) {
+            let hit = (!cand.seq[p..p + n].iter().all(|&id| cand.stop[id as usize]))
+                .then(|| source.contains(&keys[p..p + n]));
+            if let Some(hit) = hit {
+                let c = &mut out.counts[n - 1];
+                c.1 += 1;
+                c.0 += u64::from(hit);
             }
-            let hit = source.contains(gram);
-            let c = &mut out.counts[n - 1];
-            c.1 += 1;
-            c.0 += u64::from(hit);
-            if n == 1 && !hit {
-                missing[p] = true;
-            }
+            hits[n - 1].push(hit);
         }
     }
+    let missing: Vec<bool> = hits[0].iter().map(|h| *h == Some(false)).collect();
     // runs of adjacent unsupported content words within a sentence, distinct, in text order
     let mut listed: FxHashSet<String> = FxHashSet::default();
     let mut p = 0;
@@ -273,29 +271,28 @@ pub(crate) fn support(source: &Units<'_>, cand: &Units<'_>, cand_ws: &WordStream
         }
         p = e;
     }
-    out.sentences = sentence_support(source, cand, &keys);
+    out.sentences = sentence_support(cand, &hits);
     out
 }
 
-/// The sum of the candidate's sentence supports and the number of sentences that have one.
-fn sentence_support(source: &Units<'_>, cand: &Units<'_>, keys: &[&str]) -> (f64, u64) {
+/// The sum of the candidate's sentence supports and the number of sentences that have one,
+/// from the look-ups of [`support`] (`hits[n - 1][p]`: the window of order `n` at `p`).
+fn sentence_support(cand: &Units<'_>, hits: &[Vec<Option<bool>>; MAX_ORDER]) -> (f64, u64) {
+    let len = cand.seq.len();
     let mut sum = 0.0;
     let mut n = 0u64;
     let mut start = 0usize;
-    while start < keys.len() {
-        let end = (start + 1..keys.len())
+    while start < len {
+        let end = (start + 1..len)
             .find(|&p| cand.sentence_start[p])
-            .unwrap_or(keys.len());
-        let content =
-            |p: usize, k: usize| !cand.seq[p..p + k].iter().all(|&id| cand.stop[id as usize]);
+            .unwrap_or(len);
+        // the share of supported content windows of order `k` inside the sentence
         let share = |k: usize| -> Option<f64> {
-            let (mut hit, mut total) = (0u64, 0u64);
-            for p in start..(end + 1).saturating_sub(k) {
-                if content(p, k) {
-                    total += 1;
-                    hit += u64::from(source.contains(&keys[p..p + k]));
-                }
-            }
+            let inside = hits[k - 1].get(start..(end + 1).saturating_sub(k))?;
+            let (hit, total) = inside
+                .iter()
+                .flatten()
+                .fold((0u64, 0u64), |(h, t), &x| (h + u64::from(x), t + 1));
             (total > 0).then(|| hit as f64 / total as f64)
         };
         let words = share(1);
