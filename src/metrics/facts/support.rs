@@ -105,19 +105,8 @@ impl<'a> Units<'a> {
             };
             u.push(key, i, starts_sentence);
         }
-        let mut starts = vec![0u32; u.strings.len() + 1];
-        for &id in &u.seq {
-            starts[id as usize + 1] += 1;
-        }
-        for k in 1..starts.len() {
-            starts[k] += starts[k - 1];
-        }
-        let mut next = starts.clone();
-        let mut positions = vec![0u32; u.seq.len()];
-        for (p, &id) in u.seq.iter().enumerate() {
-            positions[next[id as usize] as usize] = p as u32;
-            next[id as usize] += 1;
-        }
+        let (starts, positions) =
+            super::tokens::positions_by_id(u.seq.iter().copied(), u.strings.len());
         u.starts = starts;
         u.positions = positions;
         u

@@ -333,6 +333,31 @@ pub(crate) struct WordStream<'a> {
     positions: Vec<u32>,
 }
 
+/// An index of the positions of `ids` (in `0..distinct`) by id, by counting sort: the
+/// positions of id `k` are `positions[starts[k]..starts[k + 1]]`, in increasing order.
+pub(crate) fn positions_by_id(
+    ids: impl Iterator<Item = u32> + Clone,
+    distinct: usize,
+) -> (Vec<u32>, Vec<u32>) {
+    let mut starts = vec![0u32; distinct + 1];
+    let mut n = 0usize;
+    for id in ids.clone() {
+        starts[id as usize + 1] += 1;
+        n += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut next = starts.clone();
+    let mut positions = vec![0u32; n];
+    for (p, id) in ids.enumerate() {
+        let slot = &mut next[id as usize];
+        positions[*slot as usize] = p as u32;
+        *slot += 1;
+    }
+    (starts, positions)
+}
+
 /// Interns strings for a [`WordStream`].
 struct Interner<'a> {
     strings: Vec<Cow<'a, str>>,
@@ -443,21 +468,8 @@ impl<'a> WordStream<'a> {
             }
         }
         words.shrink_to_fit();
-        // counting sort of the positions by base id
-        let mut starts = vec![0u32; strings.strings.len() + 1];
-        for w in &words {
-            starts[w.base as usize + 1] += 1;
-        }
-        for k in 1..starts.len() {
-            starts[k] += starts[k - 1];
-        }
-        let mut next = starts.clone();
-        let mut positions = vec![0u32; words.len()];
-        for (i, w) in words.iter().enumerate() {
-            let slot = &mut next[w.base as usize];
-            positions[*slot as usize] = i as u32;
-            *slot += 1;
-        }
+        let (starts, positions) =
+            positions_by_id(words.iter().map(|w| w.base), strings.strings.len());
         WordStream {
             words,
             strings: strings.strings,
