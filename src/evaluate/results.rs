@@ -66,7 +66,7 @@ impl FactTally {
 
     /// The overall factual consistency (see [`facts::consistency`]).
     pub fn consistency(&self) -> Option<f64> {
-        facts::consistency(self.support().sentence_score(), self.overall.support())
+        facts::consistency(self.support().sentence_score(), &self.overall)
     }
 
     /// The lexical support (see [`facts::support::Support::score`]).
@@ -111,8 +111,7 @@ impl FactLists {
     /// The missing, unsupported and altered facts of a report, as `kind: text` lines.
     pub fn of(r: &FactReport) -> Self {
         let mut l = FactLists {
-            nothing_to_check: facts::consistency(r.lexical.sentence_score(), r.overall.support())
-                .is_none(),
+            nothing_to_check: facts::consistency(r.lexical.sentence_score(), &r.overall).is_none(),
             unsupported_words: r
                 .lexical
                 .unsupported
@@ -398,8 +397,8 @@ fn emit_extractive<S: Sink>(e: Option<&ExtractiveResult>, sink: &mut S) {
 
 /// Entity-level scores as Nan et al. (2021, "Entity-level Factual Consistency of Abstractive
 /// Text Summarization") define them, with sumbench's name and number facts as the entities
-/// (distinct keys; a caseless candidate's names are left out of its side, see
-/// [`CategoryCounts::candidate_assessable`]): `precision_source` = |N(h) ∩ N(s)| / |N(h)|,
+/// (distinct keys; the names of caseless text are found as [`facts::names::extract_caseless`]
+/// describes): `precision_source` = |N(h) ∩ N(s)| / |N(h)|,
 /// `precision_target` = |N(h) ∩ N(t)| / |N(h)|, `recall_target` = |N(h) ∩ N(t)| / |N(t)| and
 /// `f1_target` their harmonic mean, with h the candidate, s the source and t the references.
 fn emit_entities<S: Sink>(source: Option<&FactTally>, refs: Option<&FactTally>, sink: &mut S) {

@@ -155,8 +155,8 @@ pub fn render_facts(
             detail,
         ]);
     }
-    let names_note = (!report.names_assessable).then_some(
-        "the candidate has no capital letters, so its names cannot be found; name support is not assessed",
+    let names_note = report.names_caseless.then_some(
+        "the candidate has no capital letters but at sentence starts: its names are the source's names found in any case and runs of words that are not common English words (SCOWL)",
     );
     const COUNTS: [&str; 5] = ["facts", "kept", "retention", "supported", "support"];
     const CHECKS: [&str; 6] = [
@@ -167,7 +167,7 @@ pub fn render_facts(
         "candidate at",
         "detail",
     ];
-    let consistency = facts::consistency(report.lexical.sentence_score(), report.overall.support())
+    let consistency = facts::consistency(report.lexical.sentence_score(), &report.overall)
         .map_or_else(|| "nothing to check".to_owned(), |v| format!("{v:.3}"));
     let lexical = format!(
         "consistency {consistency}; {}",

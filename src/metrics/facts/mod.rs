@@ -18,12 +18,15 @@
 //!
 //! Lowercased, PTB-tokenised system outputs (`` obama says `` absolutely committed '' .
 //! -lrb- cnn -rrb- ``) work: numbers still extract, `` `` `` / `''` are quote marks, source
-//! names are searched case-insensitively on token boundaries, and since a caseless candidate
-//! cannot reveal its own names, name support is then *not assessable*
-//! ([`FactReport::names_assessable`] is `false` and the names' `support` is `None`).
+//! names are searched case-insensitively on token boundaries, and a caseless candidate's own
+//! names are found with a common-word lexicon (SCOWL, see [`names::extract_caseless`]): the
+//! source names found in it, plus runs of words that are not common lowercase English words
+//! (`paris`, `john smith`), each supported when it occurs in the source in any case
+//! ([`FactReport::names_caseless`] is `true`).
 //!
 //! See [`numbers`], [`names`] and [`quotes`] for the extraction and matching rules.
 
+mod lexicon;
 pub mod names;
 pub mod numbers;
 pub mod quotes;
@@ -88,8 +91,9 @@ pub struct Facts {
     pub quotes: Vec<Fact>,
     /// Vague quantities (`thousands of`, `tens of thousands`): listed, never scored.
     pub vague: Vec<Fact>,
-    /// The text has case information (some uppercase letter); if not, names cannot be
-    /// extracted from it.
+    /// Capitalisation marks the text's names: some word is capitalised other than at a
+    /// sentence start. If not (lowercased or sentence-cased text), its names are found with
+    /// the common-word lexicon ([`names::extract_caseless`]) and matched case-insensitively.
     pub has_case: bool,
 }
 
@@ -121,10 +125,11 @@ impl<'a> FactDoc<'a> {
         let has_case = tokens::has_case(&toks);
         let tokenised = tokens::is_tokenised(text);
         let (numbers, vague) = numbers::extract(text, &toks, tokenised, has_case);
-        let names = if has_case {
+        let names_cased = has_case && names::capitals_mark_names(&toks);
+        let names = if names_cased {
             names::extract(text, &toks)
         } else {
-            Vec::new()
+            names::extract_caseless(text, &words)
         };
         let quotes = quotes::extract(text, &toks, &words, tokenised);
         let facts = Facts {
@@ -132,7 +137,7 @@ impl<'a> FactDoc<'a> {
             names,
             quotes,
             vague,
-            has_case,
+            has_case: names_cased,
         };
         let units = support::Units::new(text, &words);
         FactDoc {
@@ -314,8 +319,12 @@ pub struct FactReport {
     pub quotes: CategoryCounts,
     /// All categories summed; names' candidate side only when assessable.
     pub overall: CategoryCounts,
-    /// Candidate names could be assessed (the candidate has case information).
+    /// Candidate names were assessed. Always `true` since caseless candidates are read with
+    /// the common-word lexicon (see `names_caseless`); kept so reports keep their fields.
     pub names_assessable: bool,
+    /// The candidate has no case information: its names were found case-insensitively and
+    /// with the common-word lexicon ([`names::extract_caseless`]), not by capitalisation.
+    pub names_caseless: bool,
     /// Lexical support: the candidate's content words and n-grams found in the source.
     pub lexical: support::Support,
     /// Every distinct fact checked: per category, source-side checks then candidate-side
@@ -327,15 +336,23 @@ pub struct FactReport {
 pub const CONSISTENCY_FACT_WEIGHT: f64 = 0.2;
 
 /// The overall factual consistency of a candidate, from its sentence support
-/// ([`support::Support::sentence_score`]) and its fact support over all categories
-/// ([`CategoryCounts::support`]): `sentences × (1 − w + w × facts)` with
-/// `w` = [`CONSISTENCY_FACT_WEIGHT`], and `facts` = 1 when the candidate has no checkable
-/// fact. `None` ("nothing to check") when no sentence of the candidate has a content word.
-/// The weight was chosen on the QAGS annotations (BENCHMARKS.md, "Factual consistency
-/// against human labels").
-pub fn consistency(sentences: Option<f64>, facts: Option<f64>) -> Option<f64> {
+/// ([`support::Support::sentence_score`]) and its facts over all categories
+/// ([`FactReport::overall`]): `sentences × (1 − w + w × facts)` with
+/// `w` = [`CONSISTENCY_FACT_WEIGHT`] and `facts` = (supported + 1) / (checked + 1), the
+/// share of the candidate's distinct facts found in the source with one supported fact
+/// added, so that a single doubtful fact in a short summary does not count as much as a
+/// record of many (`facts` = 1 when the candidate has no checkable fact). `None` ("nothing to
+/// check") when no sentence of the candidate has a content word. The weight and the added
+/// fact were chosen on the QAGS annotations (BENCHMARKS.md, "Factual consistency against
+/// human labels").
+pub fn consistency(sentences: Option<f64>, facts: &CategoryCounts) -> Option<f64> {
     let w = CONSISTENCY_FACT_WEIGHT;
-    sentences.map(|s| s * (1.0 - w + w * facts.unwrap_or(1.0)))
+    let f = if facts.candidate_assessable && facts.candidate_distinct > 0 {
+        (facts.supported as f64 + 1.0) / (facts.candidate_distinct as f64 + 1.0)
+    } else {
+        1.0
+    };
+    sentences.map(|s| s * (1.0 - w + w * f))
 }
 
 /// Prepare both texts and compare them: `compare(&FactDoc::new(source_text),
@@ -422,7 +439,7 @@ fn candidate_check(
 pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
     let mut checks = Vec::new();
     let numbers = compare_numbers(source, &candidate.facts, &mut checks);
-    let names_assessable = candidate.facts.has_case;
+    let names_caseless = !candidate.facts.has_case;
     let names = compare_names(source, candidate, &mut checks);
     let quotes = compare_quotes(source, candidate, &mut checks);
     let lexical = support::support(&source.units, &candidate.units, &candidate.words);
@@ -446,7 +463,8 @@ pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
         names,
         quotes,
         overall,
-        names_assessable,
+        names_assessable: true,
+        names_caseless,
         lexical,
         checks,
     }
@@ -558,54 +576,93 @@ fn name_details<'a>(mentions: &[&'a Fact]) -> Vec<&'a names::NameDetail> {
         .collect()
 }
 
-/// Names; the candidate side only when the candidate has case information.
+/// Names. In a candidate without case information ([`Facts::has_case`] false) its names are
+/// the source names found in it case-insensitively (supported, at the place found) and the
+/// names [`names::extract_caseless`] finds elsewhere in it, supported when their words occur
+/// in the source in any case; a caseless name whose words are part of a source name found
+/// in the candidate (`merkel` after `angela merkel`) is another mention of that name.
 fn compare_names(
     source: &FactDoc<'_>,
     candidate: &FactDoc<'_>,
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
-    let assessable = candidate.facts.has_case;
-    let mut cc = CategoryCounts::empty(assessable);
+    let cased = candidate.facts.has_case;
+    let mut cc = CategoryCounts::empty(true);
     let s_distinct = distinct(&source.facts.names);
+    // Source names found in a caseless candidate, with their place there.
+    let mut found: Vec<(&Fact, (usize, usize))> = Vec::new();
     for (f, mentions) in &s_distinct {
         cc.source_distinct += 1;
         let forms = names::forms(&f.key, &name_details(mentions));
-        let hit = names::find_entity(&candidate.words, &forms, candidate.facts.has_case);
+        let hit = names::find_entity(&candidate.words, &forms, cased);
+        if let (false, Some(h)) = (cased, hit) {
+            found.push((f, h));
+        }
         push_source_check(FactKind::Name, f, hit, &mut cc, checks);
     }
-    if assessable {
-        let source_keys: Vec<&str> = s_distinct.iter().map(|(f, _)| f.key.as_str()).collect();
-        for (f, mentions) in distinct(&candidate.facts.names) {
-            cc.candidate_distinct += 1;
-            cc.candidate_mentions += mentions.len() as u64;
-            let details = name_details(&mentions);
-            // Support: the full key (not shortened mentions), its aliases and initials.
-            let own: Vec<&names::NameDetail> = details
-                .iter()
-                .copied()
-                .filter(|d| d.mention.join(" ") == f.key)
-                .collect();
-            let forms = names::forms(&f.key, &own);
-            let mut hit = names::find_entity(&source.words, &forms, source.facts.has_case);
-            if hit.is_none()
-                && details.iter().any(|d| d.acronym)
-                && names::acronym_matches(&f.key, &source_keys)
-            {
-                hit = s_distinct
-                    .iter()
-                    .find(|(sf, _)| names::acronym_matches(&f.key, &[sf.key.as_str()]))
-                    .map(|(sf, _)| sf.span);
-            }
-            checks.push(candidate_check(
-                FactKind::Name,
-                f,
-                hit,
-                mentions.len(),
-                &mut cc,
-            ));
-        }
+    let mut candidate_checks: Vec<FactCheck> = Vec::new();
+    for (f, h) in &found {
+        let mut ch = check_of(FactKind::Name, FactStatus::Supported, f);
+        ch.text = candidate.text.get(h.0..h.1).unwrap_or_default().to_string();
+        ch.candidate_span = Some(*h);
+        ch.source_span = Some(f.span);
+        cc.candidate_distinct += 1;
+        cc.candidate_mentions += 1;
+        cc.supported += 1;
+        cc.supported_mentions += 1;
+        candidate_checks.push(ch);
     }
+    let source_keys: Vec<&str> = s_distinct.iter().map(|(f, _)| f.key.as_str()).collect();
+    for (f, mentions) in distinct(&candidate.facts.names) {
+        let overlaps = |m: &&Fact| found.iter().any(|(_, h)| m.span.0 < h.1 && h.0 < m.span.1);
+        if !cased && mentions.iter().all(overlaps) {
+            continue;
+        }
+        let details = name_details(&mentions);
+        // Support: the full key (not shortened mentions), its aliases and initials.
+        let own: Vec<&names::NameDetail> = details
+            .iter()
+            .copied()
+            .filter(|d| d.mention.join(" ") == f.key)
+            .collect();
+        let forms = names::forms(&f.key, &own);
+        let mut hit = names::find_entity(&source.words, &forms, cased && source.facts.has_case);
+        if hit.is_none()
+            && details.iter().any(|d| d.acronym)
+            && names::acronym_matches(&f.key, &source_keys)
+        {
+            hit = s_distinct
+                .iter()
+                .find(|(sf, _)| names::acronym_matches(&f.key, &[sf.key.as_str()]))
+                .map(|(sf, _)| sf.span);
+        }
+        if !cased && hit.is_some() && found.iter().any(|(sf, _)| contains_words(&sf.key, &f.key)) {
+            let n = mentions.iter().filter(|m| !overlaps(m)).count() as u64;
+            cc.candidate_mentions += n;
+            cc.supported_mentions += n;
+            continue;
+        }
+        cc.candidate_distinct += 1;
+        cc.candidate_mentions += mentions.len() as u64;
+        candidate_checks.push(candidate_check(
+            FactKind::Name,
+            f,
+            hit,
+            mentions.len(),
+            &mut cc,
+        ));
+    }
+    if !cased {
+        candidate_checks.sort_by_key(|c| c.candidate_span);
+    }
+    checks.extend(candidate_checks);
     cc
+}
+
+/// Is the word sequence `part` (space-separated) a contiguous run of the words of `whole`?
+fn contains_words(whole: &str, part: &str) -> bool {
+    let (w, p): (Vec<&str>, Vec<&str>) = (whole.split(' ').collect(), part.split(' ').collect());
+    p.len() <= w.len() && w.windows(p.len()).any(|win| win == p.as_slice())
 }
 
 fn quote_words(f: &Fact) -> &[String] {
@@ -698,9 +755,11 @@ mod tests {
                    shipped. \"We are absolutely committed to peace,\" Kim said, according to CNN.";
         let cand = "kim jong un says he is `` absolutely committed to peace '' . -lrb- cnn -rrb- 7,000 containers .";
         let r = check(src, cand);
-        assert!(!r.names_assessable);
-        assert_eq!(r.names.support(), None);
+        assert!(r.names_assessable && r.names_caseless);
         assert!(r.names.kept >= 2, "{:?}", r.checks); // kim jong un, cnn
+        // the candidate's names are the source names it contains, all supported
+        assert_eq!(r.names.support(), Some(1.0), "{:?}", r.checks);
+        assert_eq!(r.names.candidate_distinct, r.names.kept);
         assert_eq!(r.numbers.kept, 1);
         assert_eq!(r.numbers.support(), Some(1.0));
         assert_eq!(r.quotes.supported, 1);
@@ -711,6 +770,59 @@ mod tests {
                 .iter()
                 .any(|c| c.key == "north korean" && c.status == FactStatus::Missing)
         );
+    }
+
+    /// Invented names in a lowercased candidate are found and unsupported; source names in any
+    /// case are supported; common words that are not in the source are not names.
+    #[test]
+    fn invented_names_in_a_lowercased_candidate() {
+        let src = "Barack Obama met Angela Merkel in Berlin on Tuesday. The talks failed, \
+                   officials said.";
+        let cand = "barack obama met angela merkel in paris . john smith said the talks \
+                    collapsed after a dispute over tariffs . merkel left .";
+        let r = check(src, cand);
+        let status = |key: &str| {
+            r.checks
+                .iter()
+                .filter(|c| c.kind == FactKind::Name && c.status != FactStatus::Kept)
+                .filter(|c| c.status != FactStatus::Missing)
+                .find(|c| c.key == key)
+                .map(|c| c.status)
+        };
+        assert_eq!(
+            status("barack obama"),
+            Some(FactStatus::Supported),
+            "{:?}",
+            r.checks
+        );
+        assert_eq!(status("angela merkel"), Some(FactStatus::Supported));
+        assert_eq!(status("paris"), Some(FactStatus::Unsupported));
+        assert_eq!(status("john smith"), Some(FactStatus::Unsupported));
+        for common in ["collapsed", "dispute", "tariffs", "talks", "left"] {
+            assert_eq!(status(common), None, "{common} is not a name");
+        }
+        // the second `merkel` is another mention of angela merkel, not a new name
+        assert_eq!(r.names.candidate_distinct, 4, "{:?}", r.checks);
+        assert_eq!(r.names.supported, 2);
+        assert_eq!(r.names.unsupported, 2);
+        assert_eq!(r.names.candidate_mentions, 5);
+        assert_eq!(r.names.supported_mentions, 3);
+        // candidate-side checks are in candidate text order
+        let spans: Vec<_> = r
+            .checks
+            .iter()
+            .filter(|c| c.kind == FactKind::Name && c.candidate_span.is_some())
+            .filter(|c| c.status != FactStatus::Kept)
+            .map(|c| c.candidate_span)
+            .collect();
+        assert!(spans.windows(2).all(|w| w[0] <= w[1]), "{spans:?}");
+        // a cased candidate is read by capitalisation as before
+        let r = check(
+            src,
+            "Barack Obama met Angela Merkel in Paris, where the two leaders discussed trade.",
+        );
+        assert!(!r.names_caseless);
+        assert_eq!(r.names.unsupported, 1);
     }
 
     /// A candidate's `235,000` is supported by a source that writes `235, 000`; `5, 100` in a
@@ -912,7 +1024,7 @@ mod tests {
             for (_, (s0, s1)) in &r.lexical.unsupported {
                 proptest::prop_assert!(s0 < s1 && *s1 <= b.len() && b.is_char_boundary(*s0) && b.is_char_boundary(*s1));
             }
-            let c = consistency(r.lexical.sentence_score(), r.overall.support());
+            let c = consistency(r.lexical.sentence_score(), &r.overall);
             proptest::prop_assert!(c.is_none_or(|c| (0.0..=1.0).contains(&c)));
         }
     }

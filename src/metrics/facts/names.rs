@@ -38,6 +38,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::lexicon::{self, WordClass};
+use super::support::is_stop_word;
 use super::tokens::{TokKind, Toks, WordStream, base_of, is_connector, is_ptb_bracket, norm_word};
 use super::{Detail, Fact, FactKind};
 use crate::text::words;
@@ -880,6 +882,102 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
     facts
 }
 
+/// Could the lowercase base word `b` of a caseless text be part of a name? ASCII letters (two
+/// or more), not a stop word (this module's list or NLTK's), not a month or weekday (`mondays`
+/// too), not a
+/// PTB bracket token (`-lrb-`), and not a common lowercase English word
+/// ([`lexicon::class`] is not [`WordClass::Common`]).
+fn caseless_name_word(b: &str) -> Option<WordClass> {
+    if b.len() < 2
+        || !b.bytes().all(|c| c.is_ascii_lowercase())
+        || is_stop(b)
+        || is_stop_word(b)
+        || is_calendar(b)
+        || b.strip_suffix('s').is_some_and(is_calendar)
+        || matches!(b, "lrb" | "rrb" | "lsb" | "rsb" | "lcb" | "rcb")
+    {
+        return None;
+    }
+    match lexicon::class(b) {
+        WordClass::Common => None,
+        // `white`, `young`, `mark`: too common to count as half a name
+        WordClass::AlsoName if is_common_single(b) => None,
+        c => Some(c),
+    }
+}
+
+/// Name mentions of a text without case information (a lowercased system output), found
+/// with the SCOWL common-word lexicon ([`lexicon`]): a run of adjacent words (no punctuation
+/// between) that are not common lowercase words is a name when at least one of its words is
+/// not a common word at all (`paris`, `angela merkel`) or when it has two or more words that
+/// are common words and names alike (`john smith`); a lone such word (`bill`, `china`) is too
+/// ambiguous to count, and so is a lone word of two letters (`tv`). Titles before the run
+/// (`president`) and, after a word that is not common, words that are also names
+/// (`merkel left`) are not part of it. Single words are then merged into the one person-like multi-word name
+/// they begin or end, as in cased text.
+pub(crate) fn extract_caseless(text: &str, ws: &WordStream<'_>) -> Vec<Fact> {
+    let n = ws.words.len();
+    let mut facts = Vec::new();
+    // the class of each distinct word, looked up once
+    let mut memo: Vec<Option<Option<WordClass>>> = vec![None; ws.distinct()];
+    let mut name_word =
+        |k: usize| *memo[ws.base_id(k)].get_or_insert_with(|| caseless_name_word(ws.base(k)));
+    let mut i = 0;
+    while i < n {
+        if name_word(i).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut classes: Vec<WordClass> = Vec::new();
+        let mut run_end = i;
+        while run_end < n && (run_end == i || !ws.words[run_end].brk) {
+            match name_word(run_end) {
+                Some(c) => classes.push(c),
+                None => break,
+            }
+            run_end += 1;
+        }
+        let cls = |k: usize| classes[k - i];
+        // Titles before a name are not part of it (`president obama`); after a word that is
+        // surely a name, common words that are also names are the sentence going on
+        // (`merkel left`).
+        let (mut a, mut b) = (i, run_end);
+        while a < b && (is_title_head(ws.base(a)) || is_title_qualifier(ws.base(a))) {
+            a += 1;
+        }
+        if (a..b).any(|k| cls(k) == WordClass::NotCommon) {
+            while cls(b - 1) == WordClass::AlsoName {
+                b -= 1;
+            }
+        }
+        let not_common = (a..b).filter(|&k| cls(k) == WordClass::NotCommon).count();
+        let also_name = (a..b).len() - not_common;
+        // a lone word of two letters is an abbreviation or a fragment (`tv`, `th`), not a name
+        let lone_short = b == a + 1 && ws.base(a).len() < 3;
+        if (not_common > 0 || also_name >= 2)
+            && !lone_short
+            && let Some((s, e)) = ws.span(a..b)
+            && let Some(written) = text.get(s..e)
+        {
+            let words: Vec<String> = (a..b).map(|k| ws.base(k).to_string()).collect();
+            facts.push(Fact {
+                kind: FactKind::Name,
+                key: canonical_key(&words.join(" ")).to_string(),
+                text: written.to_string(),
+                span: (s, e),
+                approximate: false,
+                detail: Detail::Name(NameDetail {
+                    mention: words,
+                    acronym: false,
+                }),
+            });
+        }
+        i = run_end;
+    }
+    merge_partial_names(&mut facts);
+    facts
+}
+
 /// Split a run into name parts: headline evidence, stop words, sentence starts, titles.
 /// The fact of one refined run of name words (`None` when it has no words or no text).
 fn mention(text: &str, part: &[NW]) -> Option<Fact> {
@@ -1049,6 +1147,21 @@ fn merge_partial_names(facts: &mut [Fact]) {
             f.key = v[0].clone();
         }
     }
+}
+
+/// Does capitalisation mark names in this text? It does when some word is capitalised other
+/// than at a sentence start (`I` and its contractions aside). The sentence-cased output of
+/// lowercasing pipelines (`Aidy boothroyd will be in charge. Gareth southgate's squad ...`)
+/// has no such word and is read as caseless ([`extract_caseless`]).
+pub(crate) fn capitals_mark_names(toks: &Toks<'_>) -> bool {
+    let initial = sentence_initial(toks);
+    toks.iter().enumerate().any(|(i, t)| {
+        t.kind == TokKind::Word
+            && !initial[i]
+            && t.is_cap()
+            && !is_ptb_bracket(t.text)
+            && !(t.text == "I" || t.text.starts_with("I'") || t.text.starts_with("I’"))
+    })
 }
 
 /// Which tokens start a sentence (line start, after `.!?:|`, after an opening quote).

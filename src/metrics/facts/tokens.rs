@@ -489,6 +489,17 @@ impl<'a> WordStream<'a> {
         &self.strings[self.words[i].base as usize]
     }
 
+    /// The id of the `base` of word `i`: equal ids, equal strings (ids are below
+    /// [`WordStream::distinct`]).
+    pub fn base_id(&self, i: usize) -> usize {
+        self.words[i].base as usize
+    }
+
+    /// The number of distinct `norm` and `base` strings (a bound on [`WordStream::base_id`]).
+    pub fn distinct(&self) -> usize {
+        self.strings.len()
+    }
+
     /// The `base` of word `i`, as stored (borrowed from the text where it can be).
     pub fn base_cow(&self, i: usize) -> &Cow<'a, str> {
         &self.strings[self.words[i].base as usize]
