@@ -40,6 +40,7 @@ pub mod error;
 pub mod evaluate;
 pub mod metrics;
 pub mod report;
+pub mod rouge155;
 pub mod run;
 pub mod signature;
 pub mod stats;

@@ -13,6 +13,7 @@ mod props;
 mod readme;
 mod reliability;
 mod reports;
+mod rouge155;
 mod seed;
 mod stats_props;
 mod stemmer;

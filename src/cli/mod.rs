@@ -5,6 +5,7 @@ mod compare;
 mod eval;
 mod explain;
 mod pair;
+mod rouge155;
 mod score;
 
 use std::io::Write;
@@ -37,6 +38,9 @@ enum Command {
     Compare(compare::CompareArgs),
     /// List every fact (number, name, quote) of a source and a candidate with its status.
     Explain(explain::ExplainArgs),
+    /// ROUGE-1.5.5 without Perl: the script's command line, numbers and report (`-h` for its
+    /// options; Basic Elements are out of scope).
+    Rouge155(rouge155::Rouge155Args),
 }
 
 /// Options shared by the scoring subcommands.
@@ -124,6 +128,7 @@ pub fn main() -> ExitCode {
         Command::Pair(args) => pair::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Rouge155(args) => rouge155::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,191 @@
+//! ROUGE-1.5.5 without Perl: the official script's numbers and report, to the printed digit.
+//!
+//! The script (C.-Y. Lin's `ROUGE-1.5.5.pl`) is what "official ROUGE" in the literature means,
+//! reached through pyrouge, files2rouge or SummEval's wrapper. This module reproduces it: the
+//! same command line ([`options`]), the same inputs ([`config`]: XML configuration or `-z`
+//! file list, SEE/SPL/ISI summaries), the same text handling ([`text`], [`porter`]: its
+//! tokenisation, `-l`/`-b` limits, `-s` stop list and `-m` stemmer with the WordNet exception
+//! table, both built in from the public distribution's data files), the same scores
+//! ([`score`]: ROUGE-N, L, W, S, SU with `-f A`/`-f B`, `-p`, and its rounding), the same
+//! bootstrap ([`average`]: Perl's `srand(i)`/`drand48` stream, so the intervals match too) and
+//! the same report ([`report`]). Basic Elements (`-3`) are out of scope.
+//!
+//! The stages run one way, as in the rest of the crate: inputs → text → scores → averages →
+//! report; [`evaluate`] runs them for a parsed configuration.
+
+pub mod average;
+pub mod config;
+pub mod options;
+pub mod porter;
+pub mod report;
+pub mod score;
+pub mod text;
+
+use std::path::{Path, PathBuf};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use average::{Averages, Counting};
+use config::Config;
+use options::Options;
+use score::{Measure, Outcome, Reading};
+use text::Tokenizer;
+
+/// One printed block: a peer's figures for one measure.
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// The peer (system) ID.
+    pub peer: String,
+    /// The measure's tag (`ROUGE-1`, `ROUGE-L`, `ROUGE-W-1.2`, `ROUGE-SU4`, `ROUGE-S*`).
+    pub tag: String,
+    /// The corpus figures.
+    pub averages: Averages,
+    /// Per evaluation: `evalID.peerID` and its outcome.
+    pub per_eval: Vec<(String, Outcome)>,
+}
+
+/// The measures the options ask for, in the script's order, with their tags.
+pub fn measures(o: &Options) -> Vec<(Measure, String)> {
+    let mut out = Vec::new();
+    if let Some(n) = o.max_n {
+        for k in 1..=n {
+            out.push((Measure::N(k), format!("ROUGE-{k}")));
+        }
+    }
+    if !o.no_lcs {
+        out.push((Measure::L, "ROUGE-L".to_owned()));
+    }
+    if let Some((raw, w)) = &o.weight {
+        out.push((Measure::W(*w), format!("ROUGE-W-{raw}")));
+    }
+    if let Some((raw, d)) = &o.skip {
+        let s = |unigrams| Measure::S {
+            distance: *d,
+            unigrams,
+        };
+        let (plain, with_u) = if *d >= 0.0 {
+            (format!("ROUGE-S{raw}"), format!("ROUGE-SU{raw}"))
+        } else {
+            ("ROUGE-S*".to_owned(), "ROUGE-SU*".to_owned())
+        };
+        if o.su {
+            out.push((s(true), with_u));
+        } else {
+            out.push((s(false), plain));
+            if o.s_and_su {
+                out.push((s(true), with_u));
+            }
+        }
+    }
+    out
+}
+
+/// The three per-evaluation values the averages read: R, P, F (rounded), or the counts.
+pub fn instance_values(o: &Outcome, counting: Counting) -> [f64; 3] {
+    match counting {
+        Counting::Sentence => [o.recall, o.precision, o.fmeasure],
+        _ => [o.model_count, o.peer_count, o.hits],
+    }
+}
+
+/// A problem reading the evaluation's files.
+#[derive(Debug, thiserror::Error)]
+pub enum Rouge155Error {
+    /// A summary file could not be read.
+    #[error("Cannot open {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// Warnings the script prints on standard error (missing peers), to print the same way.
+#[derive(Debug, Default)]
+pub struct Warnings(pub Vec<String>);
+
+/// Evaluate a configuration: every requested peer (`-a`: all, sorted) and measure.
+pub fn evaluate(
+    o: &Options,
+    cfg: &Config,
+    stop: Option<&FxHashSet<Vec<u8>>>,
+    warnings: &mut Warnings,
+) -> Result<Vec<Block>, Rouge155Error> {
+    let peers: Vec<String> = match (&o.system, o.all) {
+        (_, true) => cfg.peer_ids.clone(),
+        (Some(s), false) => vec![s.clone()],
+        (None, false) => Vec::new(),
+    };
+    let mut files: FxHashMap<PathBuf, std::sync::Arc<Vec<Vec<u8>>>> = FxHashMap::default();
+    let mut load = |path: &Path, format| -> Result<std::sync::Arc<Vec<Vec<u8>>>, Rouge155Error> {
+        if let Some(s) = files.get(path) {
+            return Ok(s.clone());
+        }
+        let bytes = std::fs::read(path).map_err(|source| Rouge155Error::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let s = std::sync::Arc::new(config::sentences(&bytes, format));
+        files.insert(path.to_owned(), s.clone());
+        Ok(s)
+    };
+    let reading = Reading {
+        limit: o.limit,
+        stem: o.stem,
+        stem_models: o.stem_models,
+    };
+    let mut tok = Tokenizer::new(stop);
+    let mut blocks = Vec::new();
+    let mut warned: FxHashSet<(String, String)> = FxHashSet::default();
+    for peer in &peers {
+        for (measure, tag) in measures(o) {
+            let mut per_eval: Vec<(String, Outcome)> = Vec::new();
+            let mut seen: FxHashSet<String> = FxHashSet::default();
+            for e in &cfg.evals {
+                let Some(peer_path) = e.peers.get(peer) else {
+                    if warned.insert((e.id.clone(), peer.clone())) {
+                        warnings.0.push(format!(
+                            "*ROUGE Warning: test instance for peer {peer} does not exist for evaluation {}",
+                            e.id
+                        ));
+                    }
+                    continue;
+                };
+                let peer_text = load(peer_path, e.format)?;
+                let mut models = Vec::with_capacity(e.models.len());
+                for m in &e.models {
+                    models.push(load(m, e.format)?);
+                }
+                let model_refs: Vec<&score::Sentences> =
+                    models.iter().map(|m| m.as_slice()).collect();
+                let out = score::score(
+                    &mut tok,
+                    measure,
+                    &peer_text,
+                    &model_refs,
+                    reading,
+                    o.formula,
+                    o.alpha,
+                );
+                let id = format!("{}.{peer}", e.id);
+                if seen.insert(id.clone()) {
+                    per_eval.push((id, out));
+                }
+            }
+            let values: Vec<(String, [f64; 3])> = per_eval
+                .iter()
+                .map(|(id, out)| (id.clone(), instance_values(out, o.counting)))
+                .collect();
+            let confidence: f64 = o.confidence.trim().parse().unwrap_or(95.0);
+            let averages = average::averages(&values, o.resamples, confidence, o.counting, o.alpha);
+            blocks.push(Block {
+                peer: peer.clone(),
+                tag,
+                averages,
+                per_eval,
+            });
+        }
+    }
+    Ok(blocks)
+}
