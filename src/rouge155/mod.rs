@@ -22,6 +22,7 @@ pub mod score;
 pub mod text;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -105,20 +106,21 @@ pub enum Rouge155Error {
 #[derive(Debug, Default)]
 pub struct Warnings(pub Vec<String>);
 
-/// Evaluate a configuration: every requested peer (`-a`: all, sorted) and measure.
-pub fn evaluate(
-    o: &Options,
-    cfg: &Config,
-    stop: Option<&FxHashSet<Vec<u8>>>,
-    warnings: &mut Warnings,
-) -> Result<Vec<Block>, Rouge155Error> {
-    let peers: Vec<String> = match (&o.system, o.all) {
-        (_, true) => cfg.peer_ids.clone(),
-        (Some(s), false) => vec![s.clone()],
-        (None, false) => Vec::new(),
-    };
-    let mut files: FxHashMap<PathBuf, std::sync::Arc<Vec<Vec<u8>>>> = FxHashMap::default();
-    let mut load = |path: &Path, format| -> Result<std::sync::Arc<Vec<Vec<u8>>>, Rouge155Error> {
+/// One evaluation with its summaries read: each peer's and each model's sentences.
+#[derive(Clone, Debug)]
+pub struct LoadedEval {
+    /// The evaluation ID (`EVAL ID`, or a dataset example's id).
+    pub id: String,
+    /// Peer ID → its sentences.
+    pub peers: FxHashMap<String, Arc<Vec<Vec<u8>>>>,
+    /// The models' sentences.
+    pub models: Vec<Arc<Vec<Vec<u8>>>>,
+}
+
+/// Reads every summary file of a configuration (each file once).
+pub fn load(cfg: &Config) -> Result<Vec<LoadedEval>, Rouge155Error> {
+    let mut files: FxHashMap<PathBuf, Arc<Vec<Vec<u8>>>> = FxHashMap::default();
+    let mut read = |path: &Path, format| -> Result<Arc<Vec<Vec<u8>>>, Rouge155Error> {
         if let Some(s) = files.get(path) {
             return Ok(s.clone());
         }
@@ -126,24 +128,76 @@ pub fn evaluate(
             path: path.to_owned(),
             source,
         })?;
-        let s = std::sync::Arc::new(config::sentences(&bytes, format));
+        let s = Arc::new(config::sentences(&bytes, format));
         files.insert(path.to_owned(), s.clone());
         Ok(s)
     };
+    let mut out = Vec::with_capacity(cfg.evals.len());
+    for e in &cfg.evals {
+        let mut peers = FxHashMap::default();
+        let mut ids: Vec<&String> = e.peers.keys().collect();
+        ids.sort();
+        for id in ids {
+            peers.insert(id.clone(), read(&e.peers[id], e.format)?);
+        }
+        let models = e
+            .models
+            .iter()
+            .map(|m| read(m, e.format))
+            .collect::<Result<Vec<_>, _>>()?;
+        out.push(LoadedEval {
+            id: e.id.clone(),
+            peers,
+            models,
+        });
+    }
+    Ok(out)
+}
+
+/// A text as ROUGE-1.5.5 reads it from an SPL file: one sentence per line.
+pub fn spl_sentences(text: &str) -> Arc<Vec<Vec<u8>>> {
+    Arc::new(config::sentences(text.as_bytes(), config::FileFormat::Spl))
+}
+
+/// Evaluate a configuration: every requested peer (`-a`: all, sorted) and measure.
+pub fn evaluate(
+    o: &Options,
+    cfg: &Config,
+    stop: Option<&FxHashSet<Vec<u8>>>,
+    warnings: &mut Warnings,
+) -> Result<Vec<Block>, Rouge155Error> {
+    let evals = load(cfg)?;
+    let peers: Vec<String> = match (&o.system, o.all) {
+        (_, true) => cfg.peer_ids.clone(),
+        (Some(s), false) => vec![s.clone()],
+        (None, false) => Vec::new(),
+    };
+    Ok(evaluate_loaded(o, &evals, &peers, stop, warnings))
+}
+
+/// Evaluate loaded evaluations for `peers`, measure by measure, in the script's order.
+pub fn evaluate_loaded(
+    o: &Options,
+    evals: &[LoadedEval],
+    peers: &[String],
+    stop: Option<&FxHashSet<Vec<u8>>>,
+    warnings: &mut Warnings,
+) -> Vec<Block> {
     let reading = Reading {
         limit: o.limit,
         stem: o.stem,
         stem_models: o.stem_models,
     };
+    let confidence: f64 = o.confidence.trim().parse().unwrap_or(95.0);
     let mut tok = Tokenizer::new(stop);
     let mut blocks = Vec::new();
     let mut warned: FxHashSet<(String, String)> = FxHashSet::default();
-    for peer in &peers {
+    for peer in peers {
         for (measure, tag) in measures(o) {
             let mut per_eval: Vec<(String, Outcome)> = Vec::new();
             let mut seen: FxHashSet<String> = FxHashSet::default();
-            for e in &cfg.evals {
-                let Some(peer_path) = e.peers.get(peer) else {
+            for e in evals {
+                let Some(peer_text) = e.peers.get(peer) else {
                     if warned.insert((e.id.clone(), peer.clone())) {
                         warnings.0.push(format!(
                             "*ROUGE Warning: test instance for peer {peer} does not exist for evaluation {}",
@@ -152,21 +206,10 @@ pub fn evaluate(
                     }
                     continue;
                 };
-                let peer_text = load(peer_path, e.format)?;
-                let mut models = Vec::with_capacity(e.models.len());
-                for m in &e.models {
-                    models.push(load(m, e.format)?);
-                }
-                let model_refs: Vec<&score::Sentences> =
-                    models.iter().map(|m| m.as_slice()).collect();
+                let models: Vec<&score::Sentences> =
+                    e.models.iter().map(|m| m.as_slice()).collect();
                 let out = score::score(
-                    &mut tok,
-                    measure,
-                    &peer_text,
-                    &model_refs,
-                    reading,
-                    o.formula,
-                    o.alpha,
+                    &mut tok, measure, peer_text, &models, reading, o.formula, o.alpha,
                 );
                 let id = format!("{}.{peer}", e.id);
                 if seen.insert(id.clone()) {
@@ -177,7 +220,6 @@ pub fn evaluate(
                 .iter()
                 .map(|(id, out)| (id.clone(), instance_values(out, o.counting)))
                 .collect();
-            let confidence: f64 = o.confidence.trim().parse().unwrap_or(95.0);
             let averages = average::averages(&values, o.resamples, confidence, o.counting, o.alpha);
             blocks.push(Block {
                 peer: peer.clone(),
@@ -187,5 +229,5 @@ pub fn evaluate(
             });
         }
     }
-    Ok(blocks)
+    blocks
 }
