@@ -424,7 +424,7 @@ fn unsupported_name(r: &FactReport, part: &str) {
 fn perturbations_detected_as_written_and_lowercased() {
     use sumbench::metrics::facts::consistency;
     let src = source();
-    let score = |r: &FactReport| consistency(r.lexical.sentence_score(), &r.overall);
+    let score = |r: &FactReport| consistency(&r.lexical, &r.overall);
     // the words of the listed runs of content the source does not have
     let words = |r: &FactReport| -> Vec<String> {
         r.lexical

@@ -66,7 +66,7 @@ impl FactTally {
 
     /// The overall factual consistency (see [`facts::consistency`]).
     pub fn consistency(&self) -> Option<f64> {
-        facts::consistency(self.support().sentence_score(), &self.overall)
+        facts::consistency(&self.support(), &self.overall)
     }
 
     /// The lexical support (see [`facts::support::Support::score`]).
@@ -111,7 +111,7 @@ impl FactLists {
     /// The missing, unsupported and altered facts of a report, as `kind: text` lines.
     pub fn of(r: &FactReport) -> Self {
         let mut l = FactLists {
-            nothing_to_check: facts::consistency(r.lexical.sentence_score(), &r.overall).is_none(),
+            nothing_to_check: facts::consistency(&r.lexical, &r.overall).is_none(),
             unsupported_words: r
                 .lexical
                 .unsupported

@@ -167,7 +167,7 @@ pub fn render_facts(
         "candidate at",
         "detail",
     ];
-    let consistency = facts::consistency(report.lexical.sentence_score(), &report.overall)
+    let consistency = facts::consistency(&report.lexical, &report.overall)
         .map_or_else(|| "nothing to check".to_owned(), |v| format!("{v:.3}"));
     let lexical = format!(
         "consistency {consistency}; {}",

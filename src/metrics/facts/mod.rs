@@ -335,24 +335,30 @@ pub struct FactReport {
 /// The weight of fact support in [`consistency`].
 pub const CONSISTENCY_FACT_WEIGHT: f64 = 0.2;
 
-/// The overall factual consistency of a candidate, from its sentence support
-/// ([`support::Support::sentence_score`]) and its facts over all categories
+/// The overall factual consistency of a candidate: the mean of its sentence-level score and
+/// its lexical support ([`support::Support::score`], the document-level share of its content
+/// 1-, 2- and 3-grams found in the source). The sentence-level score is the sentence support
+/// ([`support::Support::sentence_score`]) scaled by the facts over all categories
 /// ([`FactReport::overall`]): `sentences × (1 − w + w × facts)` with
-/// `w` = [`CONSISTENCY_FACT_WEIGHT`] and `facts` = (supported + 1) / (checked + 1), the
-/// share of the candidate's distinct facts found in the source with one supported fact
-/// added, so that a single doubtful fact in a short summary does not count as much as a
-/// record of many (`facts` = 1 when the candidate has no checkable fact). `None` ("nothing to
-/// check") when no sentence of the candidate has a content word. The weight and the added
-/// fact were chosen on the QAGS annotations (BENCHMARKS.md, "Factual consistency against
+/// `w` = [`CONSISTENCY_FACT_WEIGHT`] and `facts` = (supported + 1) / (checked + 1), the share
+/// of the candidate's distinct facts found in the source with one supported fact added, so
+/// that a single doubtful fact in a short summary does not count as much as a record of many
+/// (`facts` = 1 when the candidate has no checkable fact). `None` ("nothing to check") when
+/// the candidate has no content word. The form, the weight and the added fact were chosen on
+/// the QAGS and XSum-hallucination annotations (BENCHMARKS.md, "Factual consistency against
 /// human labels").
-pub fn consistency(sentences: Option<f64>, facts: &CategoryCounts) -> Option<f64> {
+pub fn consistency(lexical: &support::Support, facts: &CategoryCounts) -> Option<f64> {
     let w = CONSISTENCY_FACT_WEIGHT;
     let f = if facts.candidate_assessable && facts.candidate_distinct > 0 {
         (facts.supported as f64 + 1.0) / (facts.candidate_distinct as f64 + 1.0)
     } else {
         1.0
     };
-    sentences.map(|s| s * (1.0 - w + w * f))
+    let sentence = lexical.sentence_score().map(|s| s * (1.0 - w + w * f));
+    match (sentence, lexical.score()) {
+        (Some(a), Some(b)) => Some((a + b) / 2.0),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Prepare both texts and compare them: `compare(&FactDoc::new(source_text),
@@ -1024,7 +1030,7 @@ mod tests {
             for (_, (s0, s1)) in &r.lexical.unsupported {
                 proptest::prop_assert!(s0 < s1 && *s1 <= b.len() && b.is_char_boundary(*s0) && b.is_char_boundary(*s1));
             }
-            let c = consistency(r.lexical.sentence_score(), &r.overall);
+            let c = consistency(&r.lexical, &r.overall);
             proptest::prop_assert!(c.is_none_or(|c| (0.0..=1.0).contains(&c)));
         }
     }
