@@ -278,3 +278,61 @@ fn bad_command_lines_exit_2_with_one_line() {
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("Out of scope: Basic Elements"));
 }
+
+/// The Perl script's reports on `rouge155-oracle/` (see its README: eight option sets covering
+/// ROUGE-W, S*, SU*, -U, -s, -l, -b, -m, -M, -f B, -p, -t 1/2, -x, several peers), byte for
+/// byte from `sumbench eval INPUT --rouge155 "OPTIONS" --format rouge155`.
+#[test]
+fn perl_oracle_reports_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = fixture("rouge155-oracle/input.jsonl");
+    let exclude: Vec<String> = std::fs::read_to_string(fixture("rouge155-oracle/input-w.exclude"))
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let without: String = std::fs::read_to_string(&input)
+        .unwrap()
+        .lines()
+        .filter(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            !exclude.iter().any(|x| v["id"] == x.as_str())
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let input_w = dir.path().join("input-w.jsonl");
+    std::fs::write(&input_w, without).unwrap();
+    for k in 1..=8 {
+        let args =
+            std::fs::read_to_string(fixture(&format!("rouge155-oracle/run{k}.args"))).unwrap();
+        let mut lines = args.lines();
+        let (which, options) = (lines.next().unwrap(), lines.next().unwrap());
+        let path = if which == "input-w.jsonl" {
+            &input_w
+        } else {
+            &input
+        };
+        let o = sumbench()
+            .arg("eval")
+            .arg(path)
+            .args(["--rouge155", options, "--format", "rouge155"])
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "run{k}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let want = std::fs::read(fixture(&format!("rouge155-oracle/run{k}.out"))).unwrap();
+        if o.stdout != want {
+            let got = String::from_utf8_lossy(&o.stdout);
+            let want = String::from_utf8_lossy(&want);
+            let first = got
+                .lines()
+                .zip(want.lines())
+                .find(|(a, b)| a != b)
+                .map(|(a, b)| format!("ours: {a}\nperl: {b}"));
+            panic!("run{k} ({options}) differs: {first:?}");
+        }
+    }
+}

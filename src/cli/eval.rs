@@ -101,6 +101,12 @@ pub struct EvalArgs {
     /// Skip invalid examples with a warning and counts instead of stopping at the first.
     #[arg(long)]
     skip_invalid: bool,
+    /// ROUGE-1.5.5 mode: score as the Perl script with these options, quoted
+    /// ("-c 95 -2 4 -U -r 1000 -n 2 -m"; see `sumbench rouge155 -h`): every system a peer,
+    /// every reference a model, each text one sentence per line. --format rouge155 (or table)
+    /// prints the script's report; json, jsonl and csv the per-example values.
+    #[arg(long, value_name = "OPTIONS", allow_hyphen_values = true)]
+    rouge155: Option<String>,
     #[command(flatten)]
     stats: StatsArgs,
 }
@@ -196,6 +202,28 @@ fn progress_bar(spec: &InputSpec) -> Option<indicatif::ProgressBar> {
 
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let format = args.metrics.format;
+    if let Some(opts) = &args.rouge155 {
+        let spec = args.input.spec();
+        let loaded = sumbench::dataset::input::open(&spec, &Default::default())?;
+        let finisher = loaded.finisher.clone();
+        let examples = loaded.records.map(move |r| {
+            r.and_then(|r| finisher.finish(r))
+                .map_err(anyhow::Error::from)
+        });
+        return super::rouge155::run_dataset(
+            opts,
+            examples,
+            args.skip_invalid,
+            format,
+            &args.metrics.output,
+        );
+    }
+    if format == Format::Rouge155 {
+        return Err(anyhow::anyhow!(
+            "--format rouge155 needs --rouge155 \"OPTIONS\" (the ROUGE-1.5.5 mode)"
+        )
+        .into());
+    }
     let options = RunOptions {
         eval: EvalConfig::from_metrics(&args.metrics.metrics, args.metrics.stemmer),
         report: args.stats.options()?,

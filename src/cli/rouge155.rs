@@ -102,3 +102,80 @@ pub fn run(args: Rouge155Args) -> Result<(), super::Failure> {
     stdout.flush()?;
     Ok(())
 }
+
+/// The dataset mode (`eval --rouge155 OPTIONS`, `score --rouge155 OPTIONS`): every example an
+/// evaluation, every system a peer, every reference a model; the script's report with
+/// `--format rouge155` (or `table`), per-example values and corpus figures in JSON, JSONL or
+/// CSV.
+pub fn run_dataset(
+    options: &str,
+    examples: impl Iterator<Item = anyhow::Result<sumbench::dataset::Example>>,
+    skip_invalid: bool,
+    format: sumbench::report::Format,
+    output: &Option<std::path::PathBuf>,
+) -> Result<(), super::Failure> {
+    use sumbench::report::Format;
+    let o = Options::parse_mode(options).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if format == Format::Markdown {
+        return Err(anyhow::anyhow!(
+            "--rouge155 writes rouge155 (or table), json, jsonl or csv, not markdown"
+        )
+        .into());
+    }
+    let mut data = rouge155::dataset::DatasetEvals::default();
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut invalid: Vec<String> = Vec::new();
+    for e in examples {
+        match e {
+            Ok(e) => data.add(&e, &mut seen).map_err(anyhow::Error::msg)?,
+            Err(e) if skip_invalid => invalid.push(super::message(&e)),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    data.finish();
+    for s in invalid.iter().take(20) {
+        eprintln!("sumbench: warning: skipped: {s}");
+    }
+    if !data.skipped.is_empty() {
+        eprintln!(
+            "sumbench: warning: {} left out of ROUGE-1.5.5 (it needs a reference as its model): {}{}",
+            sumbench::wording::count(data.skipped.len() as u64, "example", "examples"),
+            data.skipped
+                .iter()
+                .take(5)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; "),
+            if data.skipped.len() > 5 { "; …" } else { "" }
+        );
+    }
+    if data.evals.is_empty() {
+        return Err(
+            anyhow::anyhow!("no example with a reference and a candidate to evaluate").into(),
+        );
+    }
+    let stop = o.stop_words.then(text::builtin_stop_words);
+    let mut warnings = Warnings::default();
+    let blocks = rouge155::evaluate_loaded(&o, &data.evals, &data.systems, stop, &mut warnings);
+    for w in &warnings.0 {
+        eprintln!("{w}");
+    }
+    let text = match format {
+        Format::Json => {
+            rouge155::dataset::json(&o, &data.evals, &data.systems, &blocks, &data.skipped)
+        }
+        Format::Jsonl => rouge155::dataset::jsonl(&data.evals, &data.systems, &blocks),
+        Format::Csv => rouge155::dataset::csv(&data.evals, &data.systems, &blocks)?,
+        _ => report::render(&blocks, &o.confidence, o.counting, o.per_eval),
+    };
+    if !matches!(format, Format::Json) {
+        eprintln!(
+            "sumbench: note: signature: {}",
+            rouge155::dataset::signature(&o)
+        );
+    }
+    let mut out = super::output(output)?;
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}

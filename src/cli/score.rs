@@ -22,6 +22,10 @@ pub struct ScoreArgs {
     /// it, `score` computes only the ROUGE types of --metrics).
     #[arg(long, short)]
     source: Option<PathBuf>,
+    /// ROUGE-1.5.5 mode: score as the Perl script with these options, quoted (see
+    /// `eval --rouge155` and `sumbench rouge155 -h`).
+    #[arg(long, value_name = "OPTIONS", allow_hyphen_values = true)]
+    rouge155: Option<String>,
     #[command(flatten)]
     metrics: MetricArgs,
 }
@@ -82,6 +86,21 @@ pub fn run(args: ScoreArgs) -> Result<(), Failure> {
         }],
         removed_lines: 0,
     };
+    if let Some(opts) = &args.rouge155 {
+        return super::rouge155::run_dataset(
+            opts,
+            std::iter::once(Ok(example)),
+            false,
+            args.metrics.format,
+            &args.metrics.output,
+        );
+    }
+    if args.metrics.format == sumbench::report::Format::Rouge155 {
+        return Err(anyhow::anyhow!(
+            "--format rouge155 needs --rouge155 \"OPTIONS\" (the ROUGE-1.5.5 mode)"
+        )
+        .into());
+    }
     let config = EvalConfig::from_metrics(&metrics, args.metrics.stemmer);
     let outcome = score_example(&example, config)?;
     for w in &outcome.warnings {

@@ -136,6 +136,10 @@ pub(crate) fn render_systems(
 fn render_data(report: &CompareReport, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Table | Format::Markdown => render_systems(report, format, out),
+        Format::Rouge155 => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "compare has no rouge155 format (it compares sumbench reports: table, json, jsonl, csv or markdown)",
+        )),
         Format::Json => {
             let mut v = json!(report);
             v["schema"] = json!("sumbench.compare/1");

@@ -129,6 +129,19 @@ pub trait Render {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
 }
 
+/// The renderer of [`Format::Rouge155`] for a report of sumbench's own metrics: an error, since
+/// that format is the ROUGE-1.5.5 mode's ([`crate::rouge155`]).
+struct NeedsRouge155;
+
+impl Render for NeedsRouge155 {
+    fn render(&self, _: &Report, _: &mut dyn Write) -> io::Result<()> {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "--format rouge155 is the ROUGE-1.5.5 mode's report: add --rouge155 \"OPTIONS\"",
+        ))
+    }
+}
+
 /// Output formats known to the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -142,6 +155,8 @@ pub enum Format {
     Csv,
     /// Markdown tables, for pull-request comments.
     Markdown,
+    /// The ROUGE-1.5.5 script's report (`eval --rouge155 OPTIONS` and `score --rouge155` only).
+    Rouge155,
 }
 
 impl Format {
@@ -153,6 +168,7 @@ impl Format {
             Format::Jsonl => Box::new(Jsonl),
             Format::Csv => Box::new(Csv),
             Format::Markdown => Box::new(Markdown),
+            Format::Rouge155 => Box::new(NeedsRouge155),
         }
     }
 }
@@ -166,8 +182,9 @@ impl std::str::FromStr for Format {
             "jsonl" => Ok(Format::Jsonl),
             "csv" => Ok(Format::Csv),
             "markdown" | "md" => Ok(Format::Markdown),
+            "rouge155" => Ok(Format::Rouge155),
             other => Err(format!(
-                "unknown format '{other}' (expected table, json, jsonl, csv or markdown)"
+                "unknown format '{other}' (expected table, json, jsonl, csv, markdown or rouge155)"
             )),
         }
     }

@@ -15,6 +15,7 @@
 
 pub mod average;
 pub mod config;
+pub mod dataset;
 pub mod options;
 pub mod porter;
 pub mod report;

@@ -285,6 +285,31 @@ impl Options {
         })
     }
 
+    /// Parse the options of the dataset mode (`eval --rouge155 "OPTIONS"`): the script's
+    /// options only, every system evaluated (as `-a`); a configuration file, system ID or
+    /// `-z` is an error.
+    pub fn parse_mode(options: &str) -> Result<Options, OptionError> {
+        const PLACE: &str = "\u{0}dataset";
+        let mut args: Vec<&str> = options.split_whitespace().collect();
+        args.extend(["-a", PLACE]);
+        let o = Options::parse(&args)?;
+        if o.config != PLACE || o.system.is_some() {
+            return err(format!(
+                "--rouge155 takes ROUGE-1.5.5 options only (no configuration file or system ID): {options:?}"
+            ));
+        }
+        if o.file_list.is_some() {
+            return err("--rouge155: -z has no meaning here (the dataset is the input)");
+        }
+        if o.help {
+            return err("--rouge155: -h: see `sumbench rouge155 -h` for the options");
+        }
+        Ok(Options {
+            config: String::new(),
+            ..o
+        })
+    }
+
     /// The options as one string, for report signatures (`-c 95 -r 1000 -n 2 -m -a`).
     pub fn describe(&self) -> String {
         let mut s: Vec<String> = Vec::new();
@@ -351,6 +376,16 @@ mod tests {
         assert_eq!(o.limit, Limit::Words(10));
         assert_eq!(o.system.as_deref(), Some("X"));
         assert!(!o.all);
+    }
+
+    #[test]
+    fn dataset_mode_options() {
+        let o = Options::parse_mode("-c 95 -2 4 -U -r 1000 -n 2 -m").unwrap();
+        assert!(o.all && o.stem && o.config.is_empty());
+        assert_eq!(o.describe(), "-c 95 -r 1000 -n 2 -2 4 -U -m");
+        for bad in ["-n 2 config.xml", "-z SPL", "-n", "-h", "-q"] {
+            assert!(Options::parse_mode(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
