@@ -336,3 +336,123 @@ fn perl_oracle_reports_byte_for_byte() {
         }
     }
 }
+
+mod robustness {
+    use proptest::prelude::*;
+    use sumbench::rouge155::average::{self, Counting};
+    use sumbench::rouge155::config::{self, FileFormat};
+    use sumbench::rouge155::options::Options;
+    use sumbench::rouge155::porter;
+    use sumbench::rouge155::score::{self, Formula, Measure, Reading};
+    use sumbench::rouge155::text::{Limit, Tokenizer, builtin_stop_words};
+
+    fn sentences() -> impl Strategy<Value = Vec<Vec<u8>>> {
+        let word = prop::sample::select(vec![
+            &b"the"[..],
+            b"cat",
+            b"cats",
+            b"running",
+            b"went",
+            b"children",
+            b"state-of-the-art",
+            b"7,000",
+            b"-",
+            b"$5",
+            b"  ",
+            b"\r",
+            b"\xc3\xa9t\xc3\xa9",
+            b"yelling",
+            b"agreement",
+            b"a",
+            b"is",
+            b"sky",
+            b"days",
+        ]);
+        prop::collection::vec(
+            prop::collection::vec(word, 0..12).prop_map(|ws| ws.join(&b' ')),
+            0..5,
+        )
+    }
+
+    fn measure() -> impl Strategy<Value = Measure> {
+        prop_oneof![
+            (1usize..5).prop_map(Measure::N),
+            Just(Measure::L),
+            (0.5f64..3.0).prop_map(Measure::W),
+            (-1.0f64..6.0, any::<bool>()).prop_map(|(d, u)| Measure::S {
+                distance: d.round(),
+                unigrams: u
+            }),
+        ]
+    }
+
+    proptest! {
+        /// No input makes a score panic, and every value is a number in [0, 1].
+        #[test]
+        fn scores_are_total(
+            peer in sentences(),
+            models in prop::collection::vec(sentences(), 1..4),
+            m in measure(),
+            limit in prop_oneof![Just(Limit::None), (1usize..20).prop_map(Limit::Words), (1usize..80).prop_map(Limit::Bytes)],
+            stem in any::<bool>(),
+            stop in any::<bool>(),
+            best in any::<bool>(),
+            alpha in 0.0f64..=1.0,
+        ) {
+            let mut tok = Tokenizer::new(stop.then(builtin_stop_words));
+            let refs: Vec<&[Vec<u8>]> = models.iter().map(Vec::as_slice).collect();
+            let reading = Reading { limit, stem, stem_models: false };
+            let formula = if best { Formula::Best } else { Formula::Average };
+            let o = score::score(&mut tok, m, &peer, &refs, reading, formula, alpha);
+            for v in [o.recall, o.precision, o.fmeasure] {
+                prop_assert!(v.is_finite() && (0.0..=1.0).contains(&v), "{o:?}");
+            }
+        }
+
+        /// Any argument list parses or gives one error line; any bytes read as summaries or a
+        /// configuration without a panic.
+        #[test]
+        fn inputs_never_panic(
+            args in prop::collection::vec("-?[a-zA-Z0-9.*-]{0,4}", 0..8),
+            bytes in prop::collection::vec(any::<u8>(), 0..300),
+            xml in "[<>/=\" a-zA-Z0-9\n-]{0,120}",
+        ) {
+            if let Err(e) = Options::parse(&args) {
+                prop_assert!(!e.0.contains('\n'));
+            }
+            let _ = Options::parse_mode(&args.join(" "));
+            for f in [FileFormat::See, FileFormat::Spl, FileFormat::Isi] {
+                let _ = config::sentences(&bytes, f);
+            }
+            let _ = config::parse_xml(&xml, std::path::Path::new("c.xml"));
+            let _ = config::parse_file_list(&xml, std::path::Path::new("l"), FileFormat::Spl, "X");
+        }
+
+        /// The stemmer takes any lowercase word.
+        #[test]
+        fn stemmer_is_total(w in "[a-z0-9]{0,14}") {
+            let _ = porter::morph_stem(&w);
+            let s = porter::stem(&w);
+            prop_assert!(!s.is_empty() || w.is_empty());
+        }
+
+        /// Averages of any values and settings are numbers.
+        #[test]
+        fn averages_are_total(
+            values in prop::collection::vec((0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0), 0..30),
+            resamples in 1usize..60,
+            confidence in 0.0f64..=100.0,
+            counting in prop_oneof![Just(Counting::Sentence), Just(Counting::Token), Just(Counting::Raw)],
+        ) {
+            let inst: Vec<(String, [f64; 3])> = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("{i}.X"), [v.0, v.1, v.2]))
+                .collect();
+            let a = average::averages(&inst, resamples, confidence, counting, 0.5);
+            for s in a.average.iter().chain(&a.low).chain(&a.high) {
+                prop_assert!(s.trim().parse::<f64>().is_ok(), "{s}");
+            }
+        }
+    }
+}

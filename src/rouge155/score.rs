@@ -226,31 +226,38 @@ fn mark_lcs(model: &[u32], peer: &[u32], mask: &mut [bool], weight: Option<f64>)
         return;
     }
     let w = n + 1;
-    // direction: 0 none, 1 diagonal, 2 up, 3 left
+    // the directions of the whole table (1 byte a cell: 0 none, 1 diagonal, 2 up, 3 left);
+    // the scores and run lengths of two rows only
     let mut dir = vec![0u8; (m + 1) * w];
-    let mut c = vec![0.0f64; (m + 1) * w];
-    let mut run = vec![0u32; if weight.is_some() { (m + 1) * w } else { 0 }];
+    let (mut prev, mut cur) = (vec![0.0f64; w], vec![0.0f64; w]);
+    let (mut prev_run, mut cur_run) = (vec![0u32; w], vec![0u32; w]);
     for i in 1..=m {
+        cur[0] = 0.0;
+        cur_run[0] = 0;
         for j in 1..=n {
             let at = i * w + j;
             if model[i - 1] == peer[j - 1] {
                 match weight {
-                    None => c[at] = c[at - w - 1] + 1.0,
+                    None => cur[j] = prev[j - 1] + 1.0,
                     Some(f) => {
-                        let k = run[at - w - 1];
-                        c[at] = c[at - w - 1] + f64::from(k + 1).powf(f) - f64::from(k).powf(f);
-                        run[at] = k + 1;
+                        let k = prev_run[j - 1];
+                        cur[j] = prev[j - 1] + f64::from(k + 1).powf(f) - f64::from(k).powf(f);
+                        cur_run[j] = k + 1;
                     }
                 }
                 dir[at] = 1;
-            } else if c[at - w] >= c[at - 1] {
-                c[at] = c[at - w];
+            } else if prev[j] >= cur[j - 1] {
+                cur[j] = prev[j];
+                cur_run[j] = 0;
                 dir[at] = 2;
             } else {
-                c[at] = c[at - 1];
+                cur[j] = cur[j - 1];
+                cur_run[j] = 0;
                 dir[at] = 3;
             }
         }
+        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut prev_run, &mut cur_run);
     }
     let (mut i, mut j) = (m, n);
     while i != 0 && j != 0 {
