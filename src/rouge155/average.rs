@@ -1,6 +1,7 @@
 //! ROUGE-1.5.5's corpus averages and confidence intervals (`computeAverages`,
-//! `bootstrapResampling`), reproduced draw for draw with the crate's Perl bootstrap
-//! ([`crate::stats::rouge155_bootstrap`], [`crate::stats::Drand48`]).
+//! `bootstrapResampling`), reproduced draw for draw with Perl's generator
+//! ([`crate::stats::Drand48`]); each column alone is [`crate::stats::rouge155_bootstrap`]'s
+//! result (a test checks it), here the three columns share one stream of draws as in the script.
 //!
 //! The script sorts the instances (`evalID.peerID`) as strings and, for resample `i` in
 //! `0..r`, calls `srand(i)` and draws `N` indices `int(rand(N))`. Perl (5.20 and later, on
@@ -11,7 +12,9 @@
 //! the script sums its sorted array), not the plain mean; the interval bounds are read off the
 //! sorted means with the script's indices and interpolation.
 
-use crate::stats::{Drand48, rouge155_bootstrap};
+use rayon::prelude::*;
+
+use crate::stats::Drand48;
 
 /// How per-evaluation values are averaged (`-t`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -93,57 +96,88 @@ pub fn averages(
         };
     }
     let (mut mid, mut low, mut high) = ([0.0; 3], [0.0; 3], [0.0; 3]);
-    match counting {
-        Counting::Sentence => {
-            for k in 0..3 {
-                let column: Vec<f64> = values.iter().map(|v| v[k]).collect();
-                if let Some(b) = rouge155_bootstrap(&column, r, confidence) {
-                    (mid[k], low[k], high[k]) = (b.mid, b.low, b.high);
-                }
-            }
-        }
-        _ => {
-            // -t 1: each resample pools the drawn counts, then takes R, P, F
-            let mut samples: [Vec<f64>; 3] = [Vec::new(), Vec::new(), Vec::new()];
-            for i in 0..r {
-                let mut rng = Drand48::new(u32::try_from(i).unwrap_or(u32::MAX));
-                let mut sum = [0.0f64; 3];
-                for _ in 0..n {
-                    let v = values[rng.perl_index(n)];
-                    for k in 0..3 {
-                        sum[k] += v[k];
-                    }
-                }
-                let rpf = token_scores(sum[0], sum[1], sum[2], alpha);
+    // one stream of draws for the three columns, as the script draws (the same indices and
+    // sums as `rouge155_bootstrap` gives each column alone)
+    // resample i depends on its seed i only: the resamples run in parallel, in order
+    let points: Vec<[f64; 3]> = (0..r)
+        .into_par_iter()
+        .map(|i| {
+            let mut rng = Drand48::new(u32::try_from(i).unwrap_or(u32::MAX));
+            let mut sum = [0.0f64; 3];
+            for _ in 0..n {
+                let v = values[rng.perl_index(n)];
                 for k in 0..3 {
-                    samples[k].push(rpf[k]);
+                    sum[k] += v[k];
                 }
             }
-            for k in 0..3 {
-                let s = &mut samples[k];
-                s.sort_by(f64::total_cmp);
-                let rf = r as f64;
-                let delta = rf * ((100.0 - confidence) / 2.0) / 100.0;
-                let upper = (rf - delta - 1.0).trunc();
-                let lower = delta.trunc();
-                let ratio = rf - delta - 1.0 - upper;
-                let at = |x: f64| {
-                    if x < 0.0 {
-                        0.0
-                    } else {
-                        s.get(x as usize).copied().unwrap_or(0.0)
-                    }
-                };
-                mid[k] = s.iter().sum::<f64>() / rf;
-                low[k] = at(lower) + (at(lower + 1.0) - at(lower)) * ratio;
-                high[k] = at(upper) + (at(upper + 1.0) - at(upper)) * ratio;
+            match counting {
+                Counting::Sentence => sum.map(|x| x / n as f64),
+                _ => token_scores(sum[0], sum[1], sum[2], alpha),
             }
+        })
+        .collect();
+    let mut samples: [Vec<f64>; 3] = [0, 1, 2].map(|k| points.iter().map(|p| p[k]).collect());
+    let rf = r as f64;
+    let delta = rf * ((100.0 - confidence) / 2.0) / 100.0;
+    let upper = (rf - delta - 1.0).trunc();
+    let lower = delta.trunc();
+    let ratio = rf - delta - 1.0 - upper;
+    for k in 0..3 {
+        let s = &mut samples[k];
+        s.sort_by(f64::total_cmp);
+        // an index past the array reads as 0, as Perl's undefined element does
+        let at = |x: f64| {
+            if x < 0.0 {
+                0.0
+            } else {
+                s.get(x as usize).copied().unwrap_or(0.0)
+            }
+        };
+        let mut total = 0.0;
+        for m in s.iter() {
+            total += m;
         }
+        mid[k] = total / rf;
+        low[k] = at(lower) + (at(lower + 1.0) - at(lower)) * ratio;
+        high[k] = at(upper) + (at(upper + 1.0) - at(upper)) * ratio;
     }
     Averages {
         average: fmt3(mid),
         low: fmt3(low),
         high: fmt3(high),
         counts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Counting, averages};
+    use crate::stats::rouge155_bootstrap;
+
+    /// Each column of the joint resampling is the single-column Perl bootstrap (itself checked
+    /// against Perl's output in `stats::bootstrap`).
+    #[test]
+    fn columns_equal_the_single_column_bootstrap() {
+        let inst: Vec<(String, [f64; 3])> = (0..37)
+            .map(|i| {
+                let x = f64::from(i);
+                (
+                    format!("{i}.X"),
+                    [(x * 0.37).fract(), (x * 0.61).fract(), (x * 0.13).fract()],
+                )
+            })
+            .collect();
+        let mut sorted = inst.clone();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        let a = averages(&inst, 250, 95.0, Counting::Sentence, 0.5);
+        for k in 0..3 {
+            let col: Vec<f64> = sorted.iter().map(|v| v.1[k]).collect();
+            let b = rouge155_bootstrap(&col, 250, 95.0).unwrap();
+            let f = |x: f64| format!("{x:7.5}");
+            assert_eq!(
+                (&a.average[k], &a.low[k], &a.high[k]),
+                (&f(b.mid), &f(b.low), &f(b.high))
+            );
+        }
     }
 }

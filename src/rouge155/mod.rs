@@ -30,7 +30,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use average::{Averages, Counting};
 use config::Config;
 use options::Options;
-use score::{Measure, Outcome, Reading};
+use score::{Measure, Outcome};
 use text::Tokenizer;
 
 /// One printed block: a peer's figures for one measure.
@@ -176,7 +176,18 @@ pub fn evaluate(
     Ok(evaluate_loaded(o, &evals, &peers, stop, warnings))
 }
 
-/// Evaluate loaded evaluations for `peers`, measure by measure, in the script's order.
+/// One evaluation tokenised: its peers and models in both readings (see [`score::prepare`]).
+struct Prepared<'e> {
+    id: &'e str,
+    peers: FxHashMap<&'e str, score::Side>,
+    models: Vec<score::Side>,
+    /// The models with `-M`'s stemming (empty when `-M` changes nothing).
+    models_m: Vec<score::Side>,
+}
+
+/// Evaluate loaded evaluations for `peers`, measure by measure, in the script's order. The
+/// texts are tokenised once; the scores of the evaluations are computed in parallel (they
+/// are independent; the order of the results and the averages does not depend on it).
 pub fn evaluate_loaded(
     o: &Options,
     evals: &[LoadedEval],
@@ -184,39 +195,80 @@ pub fn evaluate_loaded(
     stop: Option<&FxHashSet<Vec<u8>>>,
     warnings: &mut Warnings,
 ) -> Vec<Block> {
-    let reading = Reading {
-        limit: o.limit,
-        stem: o.stem,
-        stem_models: o.stem_models,
-    };
+    use rayon::prelude::*;
     let confidence: f64 = o.confidence.trim().parse().unwrap_or(95.0);
     let mut tok = Tokenizer::new(stop);
+    let separate_m = o.stem_models && !o.stem;
+    let prepared: Vec<Prepared<'_>> = evals
+        .iter()
+        .map(|e| {
+            let mut ids: Vec<&String> = e.peers.keys().collect();
+            ids.sort();
+            let peers = ids
+                .into_iter()
+                .map(|id| {
+                    (
+                        id.as_str(),
+                        score::prepare(&mut tok, &e.peers[id], o.limit, o.stem),
+                    )
+                })
+                .collect();
+            let models = e
+                .models
+                .iter()
+                .map(|m| score::prepare(&mut tok, m, o.limit, o.stem))
+                .collect();
+            let models_m = if separate_m {
+                e.models
+                    .iter()
+                    .map(|m| score::prepare(&mut tok, m, o.limit, true))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Prepared {
+                id: &e.id,
+                peers,
+                models,
+                models_m,
+            }
+        })
+        .collect();
     let mut blocks = Vec::new();
     let mut warned: FxHashSet<(String, String)> = FxHashSet::default();
     for peer in peers {
-        for (measure, tag) in measures(o) {
-            let mut per_eval: Vec<(String, Outcome)> = Vec::new();
-            let mut seen: FxHashSet<String> = FxHashSet::default();
-            for e in evals {
-                let Some(peer_text) = e.peers.get(peer) else {
-                    if warned.insert((e.id.clone(), peer.clone())) {
-                        warnings.0.push(format!(
-                            "*ROUGE Warning: test instance for peer {peer} does not exist for evaluation {}",
-                            e.id
-                        ));
-                    }
-                    continue;
-                };
-                let models: Vec<&score::Sentences> =
-                    e.models.iter().map(|m| m.as_slice()).collect();
-                let out = score::score(
-                    &mut tok, measure, peer_text, &models, reading, o.formula, o.alpha,
-                );
-                let id = format!("{}.{peer}", e.id);
-                if seen.insert(id.clone()) {
-                    per_eval.push((id, out));
-                }
+        for e in &prepared {
+            if !e.peers.contains_key(peer.as_str())
+                && warned.insert((e.id.to_owned(), peer.clone()))
+            {
+                warnings.0.push(format!(
+                    "*ROUGE Warning: test instance for peer {peer} does not exist for evaluation {}",
+                    e.id
+                ));
             }
+        }
+        for (measure, tag) in measures(o) {
+            let scored: Vec<(String, Outcome)> = prepared
+                .par_iter()
+                .filter_map(|e| {
+                    let p = e.peers.get(peer.as_str())?;
+                    let models: Vec<&score::Side> = e.models.iter().collect();
+                    let models_m: Vec<&score::Side> = if separate_m {
+                        e.models_m.iter().collect()
+                    } else {
+                        models.clone()
+                    };
+                    let out =
+                        score::score_prepared(measure, p, &models, &models_m, o.formula, o.alpha);
+                    Some((format!("{}.{peer}", e.id), out))
+                })
+                .collect();
+            let mut seen: FxHashSet<&str> = FxHashSet::default();
+            let per_eval: Vec<(String, Outcome)> = scored
+                .iter()
+                .filter(|(id, _)| seen.insert(id.as_str()))
+                .cloned()
+                .collect();
             let values: Vec<(String, [f64; 3])> = per_eval
                 .iter()
                 .map(|(id, out)| (id.clone(), instance_values(out, o.counting)))

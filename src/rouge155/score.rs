@@ -77,23 +77,22 @@ pub fn round5(x: f64) -> f64 {
 pub type Sentences = [Vec<u8>];
 
 /// A tokenised peer or model in both of the script's readings.
-struct Side {
+#[derive(Clone, Debug, Default)]
+pub struct Side {
     /// The `readText` tokens (n-grams, skip bigrams, unigram clipping counts).
-    tokens: Vec<u32>,
+    pub tokens: Vec<u32>,
     /// The `readText_LCS` tokens, by sentence.
-    sentences: Vec<Vec<u32>>,
+    pub sentences: Vec<Vec<u32>>,
 }
 
-fn side(tok: &mut Tokenizer<'_>, text: &Sentences, limit: Limit, stem: bool, lcs: bool) -> Side {
+/// Tokenise a summary in both readings (the script re-reads its files for every measure; the
+/// readings are the same each time, so they are made once).
+pub fn prepare(tok: &mut Tokenizer<'_>, text: &Sentences, limit: Limit, stem: bool) -> Side {
     let tokens = read_text(text, limit).map_or_else(Vec::new, |t| tok.tokens(&t, stem));
-    let sentences = if lcs {
-        read_text_lcs(text, limit)
-            .iter()
-            .map(|s| tok.tokens(s, stem))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let sentences = read_text_lcs(text, limit)
+        .iter()
+        .map(|s| tok.tokens(s, stem))
+        .collect();
     Side { tokens, sentences }
 }
 
@@ -109,28 +108,48 @@ fn ngrams(tokens: &[u32], n: usize) -> (FxHashMap<&[u32], u32>, u32) {
 }
 
 /// `createSkipBigram`: pairs (i, j), i < j ≤ i + distance + 1, and with `unigrams` the unigram
-/// of every position but the last (`u32::MAX` marks a unigram).
-fn skip_bigrams(
-    tokens: &[u32],
-    distance: f64,
-    unigrams: bool,
-) -> (FxHashMap<(u32, u32), u32>, u32) {
-    let mut m: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    let mut count = 0u32;
+/// of every position but the last, as sorted keys (`a << 32 | b`; a unigram has `b` =
+/// `u32::MAX`). Sorted keys make the clipped count a merge (a skip-bigram table has up to
+/// n²/2 entries: hashing them was half of the run time).
+fn skip_bigrams(tokens: &[u32], distance: f64, unigrams: bool) -> Vec<u64> {
     let n = tokens.len();
+    let mut keys: Vec<u64> = Vec::new();
     for i in 0..n.saturating_sub(1) {
+        let a = u64::from(tokens[i]) << 32;
         if unigrams {
-            *m.entry((tokens[i], u32::MAX)).or_insert(0) += 1;
-            count += 1;
+            keys.push(a | u64::from(u32::MAX));
         }
         let mut j = i + 1;
         while j < n && (distance < 0.0 || (j as f64) <= i as f64 + distance + 1.0) {
-            *m.entry((tokens[i], tokens[j])).or_insert(0) += 1;
-            count += 1;
+            keys.push(a | u64::from(tokens[j]));
             j += 1;
         }
     }
-    (m, count)
+    keys.sort_unstable();
+    keys
+}
+
+/// Σ over the distinct keys of `model` of min(count in model, count in peer), both sorted.
+fn clipped_hits_sorted(model: &[u64], peer: &[u64]) -> u32 {
+    let (mut i, mut j, mut hits) = (0usize, 0usize, 0u32);
+    while i < model.len() && j < peer.len() {
+        match model[i].cmp(&peer[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let k = model[i];
+                let (i0, j0) = (i, j);
+                while i < model.len() && model[i] == k {
+                    i += 1;
+                }
+                while j < peer.len() && peer[j] == k {
+                    j += 1;
+                }
+                hits += u32::try_from((i - i0).min(j - j0)).unwrap_or(u32::MAX);
+            }
+        }
+    }
+    hits
 }
 
 fn clipped_hits<K: Eq + std::hash::Hash>(
@@ -322,7 +341,7 @@ fn lcs_hits(
     (hits, base)
 }
 
-/// The score of `measure` for one peer against its models.
+/// The score of `measure` for one peer against its models (tokenising them with `tok`).
 pub fn score(
     tok: &mut Tokenizer<'_>,
     measure: Measure,
@@ -333,45 +352,67 @@ pub fn score(
     alpha: f64,
 ) -> Outcome {
     let limit = reading.limit;
+    let p = prepare(tok, peer, limit, reading.stem);
+    let plain: Vec<Side> = models
+        .iter()
+        .map(|m| prepare(tok, m, limit, reading.stem))
+        .collect();
+    let stemmed: Vec<Side> = if reading.stem_models && !reading.stem {
+        models
+            .iter()
+            .map(|m| prepare(tok, m, limit, true))
+            .collect()
+    } else {
+        plain.clone()
+    };
+    let plain: Vec<&Side> = plain.iter().collect();
+    let stemmed: Vec<&Side> = stemmed.iter().collect();
+    score_prepared(measure, &p, &plain, &stemmed, formula, alpha)
+}
+
+/// The score of `measure` for one prepared peer against its prepared models: `models` read
+/// with `-m`'s stemming, `models_m` with `-m` or `-M`'s (the same when `-M` is not given; the
+/// script applies `-M` to skip bigrams and ROUGE-L, and for ROUGE-W only to the unigram counts
+/// that clip its hits).
+pub fn score_prepared(
+    measure: Measure,
+    peer: &Side,
+    models: &[&Side],
+    models_m: &[&Side],
+    formula: Formula,
+    alpha: f64,
+) -> Outcome {
     match measure {
         Measure::N(n) => {
-            let p = side(tok, peer, limit, reading.stem, false);
-            let (pg, pc) = ngrams(&p.tokens, n);
-            let per: Vec<(f64, f64, f64, f64)> = models
-                .iter()
-                .map(|m| {
-                    let ms = side(tok, m, limit, reading.stem, false);
-                    let (mg, mc) = ngrams(&ms.tokens, n);
-                    let h = clipped_hits(&mg, &pg);
-                    (
-                        f64::from(h),
-                        f64::from(mc),
-                        f64::from(pc),
-                        model_score(h, mc),
-                    )
-                })
-                .collect();
-            let (h, m, pcount) = combine(per.into_iter(), formula);
+            let (pg, pc) = ngrams(&peer.tokens, n);
+            let per = models.iter().map(|ms| {
+                let (mg, mc) = ngrams(&ms.tokens, n);
+                let h = clipped_hits(&mg, &pg);
+                (
+                    f64::from(h),
+                    f64::from(mc),
+                    f64::from(pc),
+                    model_score(h, mc),
+                )
+            });
+            let (h, m, pcount) = combine(per, formula);
             finish(h, m, pcount, alpha, |x| x)
         }
         Measure::S { distance, unigrams } => {
-            let p = side(tok, peer, limit, reading.stem, false);
-            let (pg, pc) = skip_bigrams(&p.tokens, distance, unigrams);
-            let per: Vec<(f64, f64, f64, f64)> = models
-                .iter()
-                .map(|m| {
-                    let ms = side(tok, m, limit, reading.stem || reading.stem_models, false);
-                    let (mg, mc) = skip_bigrams(&ms.tokens, distance, unigrams);
-                    let h = clipped_hits(&mg, &pg);
-                    (
-                        f64::from(h),
-                        f64::from(mc),
-                        f64::from(pc),
-                        model_score(h, mc),
-                    )
-                })
-                .collect();
-            let (h, m, pcount) = combine(per.into_iter(), formula);
+            let pg = skip_bigrams(&peer.tokens, distance, unigrams);
+            let pc = u32::try_from(pg.len()).unwrap_or(u32::MAX);
+            let per = models_m.iter().map(|ms| {
+                let mg = skip_bigrams(&ms.tokens, distance, unigrams);
+                let mc = u32::try_from(mg.len()).unwrap_or(u32::MAX);
+                let h = clipped_hits_sorted(&mg, &pg);
+                (
+                    f64::from(h),
+                    f64::from(mc),
+                    f64::from(pc),
+                    model_score(h, mc),
+                )
+            });
+            let (h, m, pcount) = combine(per, formula);
             finish(h, m, pcount, alpha, |x| x)
         }
         Measure::L | Measure::W(_) => {
@@ -379,41 +420,34 @@ pub fn score(
                 Measure::W(w) => Some(w),
                 _ => None,
             };
-            let p = side(tok, peer, limit, reading.stem, true);
-            let peer_total = p.tokens.len() as f64;
-            let peer_counts = unigram_counts(&p.tokens);
-            let stem_model_units = reading.stem || (reading.stem_models && weight.is_none());
-            let stem_model_counts = reading.stem || reading.stem_models;
-            let per: Vec<(f64, f64, f64, f64)> = models
-                .iter()
-                .map(|m| {
-                    let units: Vec<Vec<u32>> = read_text_lcs(m, limit)
-                        .iter()
-                        .map(|s| tok.tokens(s, stem_model_units))
-                        .collect();
-                    let counted = read_text(m, limit)
-                        .map_or_else(Vec::new, |t| tok.tokens(&t, stem_model_counts));
-                    let mut model_counts = unigram_counts(&counted);
-                    let mut pc = peer_counts.clone();
-                    let (h, base) =
-                        lcs_hits(&units, &p.sentences, &mut model_counts, &mut pc, weight);
-                    match weight {
-                        None => {
-                            let s = if base > 0.0 { h / base } else { 0.0 };
-                            (h, base, peer_total, s)
-                        }
-                        Some(w) => {
-                            let s = if base > 0.0 {
-                                (h / base).powf(1.0 / w)
-                            } else {
-                                0.0
-                            };
-                            (h, base.powf(w), peer_total.powf(w), s)
-                        }
+            let peer_total = peer.tokens.len() as f64;
+            let peer_counts = unigram_counts(&peer.tokens);
+            let per = models.iter().zip(models_m).map(|(plain, with_m)| {
+                let units = if weight.is_none() {
+                    &with_m.sentences
+                } else {
+                    &plain.sentences
+                };
+                let mut model_counts = unigram_counts(&with_m.tokens);
+                let mut pc = peer_counts.clone();
+                let (h, base) =
+                    lcs_hits(units, &peer.sentences, &mut model_counts, &mut pc, weight);
+                match weight {
+                    None => {
+                        let s = if base > 0.0 { h / base } else { 0.0 };
+                        (h, base, peer_total, s)
                     }
-                })
-                .collect();
-            let (h, m, pcount) = combine(per.into_iter(), formula);
+                    Some(w) => {
+                        let s = if base > 0.0 {
+                            (h / base).powf(1.0 / w)
+                        } else {
+                            0.0
+                        };
+                        (h, base.powf(w), peer_total.powf(w), s)
+                    }
+                }
+            });
+            let (h, m, pcount) = combine(per, formula);
             match weight {
                 None => finish(h, m, pcount, alpha, |x| x),
                 Some(w) => finish(h, m, pcount, alpha, |x| x.powf(1.0 / w)),
