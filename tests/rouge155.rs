@@ -404,8 +404,11 @@ mod robustness {
             let reading = Reading { limit, stem, stem_models: false };
             let formula = if best { Formula::Best } else { Formula::Average };
             let o = score::score(&mut tok, m, &peer, &refs, reading, formula, alpha);
+            // ROUGE-W with a weight below 1 can exceed 1, in the script too (runs weigh
+            // len^W, more than their share of the base^W)
+            let at_most_one = !matches!(m, Measure::W(w) if w < 1.0);
             for v in [o.recall, o.precision, o.fmeasure] {
-                prop_assert!(v.is_finite() && (0.0..=1.0).contains(&v), "{o:?}");
+                prop_assert!(v.is_finite() && v >= 0.0 && (!at_most_one || v <= 1.0), "{o:?}");
             }
         }
 
