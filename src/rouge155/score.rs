@@ -341,6 +341,30 @@ fn lcs_hits(
     (hits, base)
 }
 
+fn count_of(keys: &[u64]) -> u32 {
+    u32::try_from(keys.len()).unwrap_or(u32::MAX)
+}
+
+/// The outcome of an n-gram or skip-bigram score from each model's (hits, gram count) and the
+/// peer's gram count (`computeNGramScore`, `computeSkipBigramScore`).
+fn gram_outcome(
+    per_model: impl Iterator<Item = (u32, u32)>,
+    peer: u32,
+    formula: Formula,
+    alpha: f64,
+) -> Outcome {
+    let per = per_model.map(|(h, mc)| {
+        (
+            f64::from(h),
+            f64::from(mc),
+            f64::from(peer),
+            model_score(h, mc),
+        )
+    });
+    let (h, m, p) = combine(per, formula);
+    finish(h, m, p, alpha, |x| x)
+}
+
 /// The score of `measure` for one peer against its models (tokenising them with `tok`).
 pub fn score(
     tok: &mut Tokenizer<'_>,
@@ -387,33 +411,17 @@ pub fn score_prepared(
             let (pg, pc) = ngrams(&peer.tokens, n);
             let per = models.iter().map(|ms| {
                 let (mg, mc) = ngrams(&ms.tokens, n);
-                let h = clipped_hits(&mg, &pg);
-                (
-                    f64::from(h),
-                    f64::from(mc),
-                    f64::from(pc),
-                    model_score(h, mc),
-                )
+                (clipped_hits(&mg, &pg), mc)
             });
-            let (h, m, pcount) = combine(per, formula);
-            finish(h, m, pcount, alpha, |x| x)
+            gram_outcome(per, pc, formula, alpha)
         }
         Measure::S { distance, unigrams } => {
             let pg = skip_bigrams(&peer.tokens, distance, unigrams);
-            let pc = u32::try_from(pg.len()).unwrap_or(u32::MAX);
             let per = models_m.iter().map(|ms| {
                 let mg = skip_bigrams(&ms.tokens, distance, unigrams);
-                let mc = u32::try_from(mg.len()).unwrap_or(u32::MAX);
-                let h = clipped_hits_sorted(&mg, &pg);
-                (
-                    f64::from(h),
-                    f64::from(mc),
-                    f64::from(pc),
-                    model_score(h, mc),
-                )
+                (clipped_hits_sorted(&mg, &pg), count_of(&mg))
             });
-            let (h, m, pcount) = combine(per, formula);
-            finish(h, m, pcount, alpha, |x| x)
+            gram_outcome(per, count_of(&pg), formula, alpha)
         }
         Measure::L | Measure::W(_) => {
             let weight = match measure {
