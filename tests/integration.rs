@@ -8,6 +8,7 @@ mod extractive_props;
 mod facts_seeds;
 mod gate;
 mod loaders;
+mod multilingual;
 mod parity;
 mod props;
 mod readme;

@@ -15,7 +15,9 @@ Set-up, done by the script when --venv does not exist yet (PyPI only, nothing el
 downloaded): `python3 -m venv VENV; VENV/bin/pip install multilingual-rouge unidic-lite;
 VENV/bin/pip uninstall -y unidic` (fugashi prefers the `unidic` package, whose dictionary
 needs a separate download; `unidic-lite` carries its own). nltk's SnowballStemmer loads the
-stop-word corpus even when it does not use it: an empty one is written to VENV/nltk_data.
+stop-word corpus (multilingual-rouge asks it to leave stop words unstemmed); the corpus is not
+on PyPI, so NLTK's lists are copied into VENV/nltk_data from the `stop-words` crate in cargo's
+registry (run `cargo fetch` first).
 
 What the fixtures capture of multilingual-rouge (read from its source): the text is
 lowercased (`str.lower`), cleaned and split on Unicode punctuation (BERT's BasicTokenizer:
@@ -30,8 +32,10 @@ package (so Bengali with stemming fails there: recorded as stem_error).
 """
 
 import argparse
+import glob
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -88,10 +92,22 @@ def ensure_venv(venv):
         pip = os.path.join(venv, "bin", "pip")
         subprocess.run([pip, "install", "-q", "multilingual-rouge==0.0.1", "unidic-lite"], check=True)
         subprocess.run([pip, "uninstall", "-y", "-q", "unidic"], check=False)
+    # multilingual-rouge builds nltk's Snowball stemmers with ignore_stopwords=True: NLTK's
+    # stop words are left unstemmed. The NLTK stop-word corpus is not on PyPI; the crate
+    # `stop-words` (a dependency of sumbench, feature "nltk") carries NLTK's lists, so they
+    # are copied from cargo's registry (`cargo fetch` puts them there).
     stop = os.path.join(venv, "nltk_data", "corpora", "stopwords")
     os.makedirs(stop, exist_ok=True)
+    found = glob.glob(os.path.expanduser("~/.cargo/registry/src/*/stop-words-*/src/nltk"))
+    if not found:
+        sys.exit("NLTK's stop-word lists not found: run `cargo fetch` in the sumbench checkout first")
+    src = sorted(found)[-1]
     for lang in NLTK:
-        open(os.path.join(stop, lang), "a").close()
+        path = os.path.join(src, lang)
+        if os.path.exists(path):
+            shutil.copy(path, os.path.join(stop, lang))
+        else:
+            open(os.path.join(stop, lang), "w").close()
     return py
 
 

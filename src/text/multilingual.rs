@@ -1,0 +1,355 @@
+//! multilingual-rouge's tokenisation (XL-Sum's fork of rouge-score, PyPI `multilingual-rouge`
+//! 0.0.1) for languages written with spaces between words (issue 16: the first part; the
+//! segmenters of Chinese, Japanese, Thai and Burmese and the command-line options are not
+//! here yet).
+//!
+//! Its pipeline, read from its source and checked token for token against its output on
+//! `datasets/multilingual` (`tests/fixtures/multilingual/pairs.mrouge.jsonl`):
+//!
+//! 1. the text is lowercased (Python's `str.lower`, the full Unicode mapping);
+//! 2. BERT's `BasicTokenizer` (no accent stripping): NUL, U+FFFD and control characters (any
+//!    category `C*` but tab, newline, carriage return) are dropped, whitespace (category `Zs`,
+//!    tab, newline, carriage return) becomes a space, the text is split on whitespace and every
+//!    punctuation character (category `P*`, or ASCII `!`-`/`, `:`-`@`, `[`-`` ` ``, `{`-`~`)
+//!    splits its word and is dropped ([`basic_tokens`]);
+//! 3. for ROUGE-1/2/L, the words go through OpenNMT's tokenizer in its "aggressive" mode:
+//!    letters and numbers part, marks stay with what they follow, any other character (a
+//!    symbol, an emoji) is a token of its own ([`aggressive`]); then CJK ideographs are spaced
+//!    out ([`tokens`]);
+//! 4. ROUGE-Lsum's sentences (the lines) get step 2 only ([`sentence_tokens`]).
+//!
+//! Stemming ([`stem`]): tokens longer than three characters; nltk's Snowball stemmers (the
+//! `rust-stemmers` algorithms, the same Snowball programs) leaving NLTK's stop words of the
+//! language unstemmed, as multilingual-rouge asks them to (`ignore_stopwords=True`), and its
+//! own Hindi suffix stripper. Its Turkish stemmer (the TurkishStemmer package) and Bengali one
+//! are not reproduced yet.
+
+use rust_stemmers::Algorithm;
+use unicode_general_category::{GeneralCategory as G, get_general_category};
+
+fn is_control(c: char) -> bool {
+    if matches!(c, '\t' | '\n' | '\r') {
+        return false;
+    }
+    matches!(
+        get_general_category(c),
+        G::Control | G::Format | G::PrivateUse | G::Surrogate | G::Unassigned
+    )
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r') || get_general_category(c) == G::SpaceSeparator
+}
+
+fn is_punctuation(c: char) -> bool {
+    let cp = c as u32;
+    if (33..=47).contains(&cp)
+        || (58..=64).contains(&cp)
+        || (91..=96).contains(&cp)
+        || (123..=126).contains(&cp)
+    {
+        return true;
+    }
+    matches!(
+        get_general_category(c),
+        G::ClosePunctuation
+            | G::ConnectorPunctuation
+            | G::DashPunctuation
+            | G::FinalPunctuation
+            | G::InitialPunctuation
+            | G::OpenPunctuation
+            | G::OtherPunctuation
+    )
+}
+
+/// Python's `str.split()` whitespace (what `whitespace_tokenize` splits on).
+fn is_python_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{1c}'..='\u{1f}')
+}
+
+/// Steps 1 and 2: the lowercased text's words, punctuation removed (`tokenize` with the
+/// default `BasicTokenizer`).
+pub fn basic_tokens(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in lower.chars() {
+        if c == '\0' || c == '\u{FFFD}' || is_control(c) {
+            continue;
+        }
+        if is_space(c) || is_python_space(c) || is_punctuation(c) {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Number,
+    Mark,
+}
+
+/// Step 3: OpenNMT's aggressive mode on already cleaned words.
+pub fn aggressive(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        let mut cur = String::new();
+        let mut class = Class::Letter;
+        for c in w.chars() {
+            if is_python_space(c) {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                continue;
+            }
+            let cat = get_general_category(c);
+            let this = match cat {
+                G::NonspacingMark | G::SpacingMark | G::EnclosingMark => Class::Mark,
+                G::LowercaseLetter
+                | G::UppercaseLetter
+                | G::TitlecaseLetter
+                | G::ModifierLetter
+                | G::OtherLetter => Class::Letter,
+                G::DecimalNumber | G::LetterNumber | G::OtherNumber => Class::Number,
+                _ => {
+                    if !cur.is_empty() {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    out.push(c.to_string());
+                    continue;
+                }
+            };
+            if this == Class::Mark && !cur.is_empty() {
+                cur.push(c);
+                continue;
+            }
+            if !cur.is_empty() && this != class {
+                out.push(std::mem::take(&mut cur));
+            }
+            class = this;
+            cur.push(c);
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    out
+}
+
+/// BERT's "Chinese character" ranges (CJK ideographs), which are spaced out.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0x2A700..=0x2B73F
+        | 0x2B740..=0x2B81F | 0x2B820..=0x2CEAF | 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
+}
+
+/// The ROUGE-1/2/L tokens of a text in a language without a segmenter.
+pub fn tokens(text: &str) -> Vec<String> {
+    let words = basic_tokens(text);
+    let mut out = Vec::new();
+    for t in aggressive(&words) {
+        if t.chars().any(is_cjk) {
+            let mut cur = String::new();
+            for c in t.chars() {
+                if is_cjk(c) {
+                    if !cur.is_empty() {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    out.push(c.to_string());
+                } else {
+                    cur.push(c);
+                }
+            }
+            if !cur.is_empty() {
+                out.push(cur);
+            }
+        } else {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The ROUGE-Lsum tokens of one sentence (line): steps 1 and 2 only, as multilingual-rouge
+/// tokenises its Lsum sentences.
+pub fn sentence_tokens(sentence: &str) -> Vec<String> {
+    basic_tokens(sentence)
+}
+
+/// A language's stemmer in multilingual-rouge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangStemmer {
+    /// nltk's Snowball stemmer of the language (by its ISO 639-1 code), stop words left alone.
+    Snowball(&'static str),
+    /// multilingual-rouge's Hindi suffix stripper.
+    Hindi,
+}
+
+impl LangStemmer {
+    /// The stemmer multilingual-rouge uses for `lang` (ISO 639-1), when reproduced here.
+    pub fn for_lang(lang: &str) -> Option<LangStemmer> {
+        match lang {
+            "hi" => Some(LangStemmer::Hindi),
+            "ar" | "da" | "nl" | "en" | "fi" | "fr" | "de" | "hu" | "it" | "no" | "pt" | "ro"
+            | "ru" | "es" | "sv" => snowball_code(lang).map(LangStemmer::Snowball),
+            _ => None,
+        }
+    }
+}
+
+fn snowball_code(lang: &str) -> Option<&'static str> {
+    [
+        "ar", "da", "nl", "en", "fi", "fr", "de", "hu", "it", "no", "pt", "ro", "ru", "es", "sv",
+    ]
+    .into_iter()
+    .find(|c| *c == lang)
+}
+
+fn algorithm(code: &str) -> Option<Algorithm> {
+    Some(match code {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "en" => Algorithm::English,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "no" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        _ => return None,
+    })
+}
+
+const HINDI_SUFFIXES: [&[&str]; 5] = [
+    &["ो", "े", "ू", "ु", "ी", "ि", "ा"],
+    &[
+        "कर", "ाओ", "िए", "ाई", "ाए", "ने", "नी", "ना", "ते", "ीं", "ती", "ता", "ाँ", "ां", "ों", "ें",
+    ],
+    &[
+        "ाकर",
+        "ाइए",
+        "ाईं",
+        "ाया",
+        "ेगी",
+        "ेगा",
+        "ोगी",
+        "ोगे",
+        "ाने",
+        "ाना",
+        "ाते",
+        "ाती",
+        "ाता",
+        "तीं",
+        "ाओं",
+        "ाएं",
+        "ुओं",
+        "ुएं",
+        "ुआं",
+    ],
+    &[
+        "ाएगी",
+        "ाएगा",
+        "ाओगी",
+        "ाओगे",
+        "एंगी",
+        "ेंगी",
+        "एंगे",
+        "ेंगे",
+        "ूंगी",
+        "ूंगा",
+        "ातीं",
+        "नाओं",
+        "नाएं",
+        "ताओं",
+        "ताएं",
+        "ियाँ",
+        "ियों",
+        "ियां",
+    ],
+    &["ाएंगी", "ाएंगे", "ाऊंगी", "ाऊंगा", "ाइयाँ", "ाइयों", "ाइयां"],
+];
+
+/// multilingual-rouge's `HindiStemmer` (Ramanathan and Rao 2003): the longest listed suffix
+/// of L characters (L = 5 down to 1) is removed when the word has more than L + 1 characters.
+/// (Its code removes L characters, the suffix's length in code points.)
+fn hindi_stem(token: &str) -> String {
+    let n = token.chars().count();
+    for l in (1..=5usize).rev() {
+        if n > l + 1 {
+            for suf in HINDI_SUFFIXES[l - 1] {
+                if token.ends_with(suf) {
+                    return token.chars().take(n - l).collect();
+                }
+            }
+        }
+    }
+    token.to_owned()
+}
+
+/// The stem of `token` as multilingual-rouge's `MultiStemmer` gives it: unchanged when it has
+/// three characters or fewer.
+pub fn stem(stemmer: LangStemmer, token: &str) -> String {
+    if token.chars().count() <= 3 {
+        return token.to_owned();
+    }
+    match stemmer {
+        LangStemmer::Hindi => hindi_stem(token),
+        LangStemmer::Snowball(code) => {
+            let stop = stop_words::lookup(code).unwrap_or(&[]);
+            if stop.contains(&token) {
+                return token.to_owned();
+            }
+            match algorithm(code) {
+                Some(a) => rust_stemmers::Stemmer::create(a).stem(token).into_owned(),
+                None => token.to_owned(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{aggressive, basic_tokens, tokens};
+
+    /// The behaviours of OpenNMT's aggressive mode seen with pyonmttok (scripts/multilingual).
+    #[test]
+    fn aggressive_mode_cases() {
+        let split = |s: &str| aggressive(&[s.to_owned()]);
+        assert_eq!(split("abc123def"), ["abc", "123", "def"]);
+        assert_eq!(split("x²³"), ["x", "²³"]);
+        assert_eq!(split("12²"), ["12²"]);
+        assert_eq!(split("a😀b"), ["a", "😀", "b"]);
+        assert_eq!(split("ab\u{0660}\u{0661}"), ["ab", "\u{0660}\u{0661}"]);
+        assert_eq!(split("a\u{0301}"), ["a\u{0301}"]);
+        assert_eq!(split("\u{0301}a"), ["\u{0301}", "a"]);
+        assert_eq!(split("12\u{0301}"), ["12\u{0301}"]);
+        assert_eq!(split("©©"), ["©", "©"]);
+        assert_eq!(split("アー1"), ["アー", "1"]);
+        assert_eq!(split("aʼb"), ["aʼb"]);
+    }
+
+    #[test]
+    fn basic_tokenizer_removes_punctuation_and_controls() {
+        assert_eq!(
+            basic_tokens("« Nous ouvrirons », a-t-il dit."),
+            ["nous", "ouvrirons", "a", "t", "il", "dit"]
+        );
+        assert_eq!(basic_tokens("A\u{200b}B\tc\u{3000}d"), ["ab", "c", "d"]);
+        assert_eq!(tokens("日本語abc 2,5"), ["日", "本", "語", "abc", "2", "5"]);
+    }
+}
