@@ -9,6 +9,26 @@ use crate::common::jsonl;
 /// The languages multilingual-rouge segments with a word segmenter (not reproduced yet).
 const SEGMENTED: [&str; 4] = ["zh", "ja", "th", "my"];
 
+/// Compares `ours` on the pair's candidate and references with the fixture's token lists.
+fn check_tokens(
+    input: &serde_json::Value,
+    toks: &serde_json::Value,
+    ours: impl Fn(&str) -> Vec<String>,
+) {
+    let strs = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let texts = std::iter::once(&input["candidate"]).chain(input["references"].as_array().unwrap());
+    let wanted = std::iter::once(&toks["candidate"]).chain(toks["references"].as_array().unwrap());
+    for (text, want) in texts.zip(wanted) {
+        assert_eq!(ours(text.as_str().unwrap()), strs(want), "{}", input["id"]);
+    }
+}
+
 #[test]
 fn unsegmented_languages_tokenise_as_multilingual_rouge() {
     let inputs = jsonl("../../datasets/multilingual/pairs.jsonl");
@@ -17,38 +37,10 @@ fn unsegmented_languages_tokenise_as_multilingual_rouge() {
     let mut checked = 0;
     for (input, want) in inputs.iter().zip(&expected) {
         assert_eq!(input["id"], want["id"]);
-        let lang = input["lang"].as_str().unwrap();
-        if SEGMENTED.contains(&lang) {
+        if SEGMENTED.contains(&input["lang"].as_str().unwrap()) {
             continue;
         }
-        let toks = &want["tokens"]["nostem"];
-        let strs = |v: &serde_json::Value| -> Vec<String> {
-            v.as_array()
-                .unwrap()
-                .iter()
-                .map(|t| t.as_str().unwrap().to_owned())
-                .collect()
-        };
-        let cand = input["candidate"].as_str().unwrap();
-        assert_eq!(
-            multilingual::tokens(cand),
-            strs(&toks["candidate"]),
-            "{}",
-            input["id"]
-        );
-        for (r, w) in input["references"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .zip(toks["references"].as_array().unwrap())
-        {
-            assert_eq!(
-                multilingual::tokens(r.as_str().unwrap()),
-                strs(w),
-                "{}",
-                input["id"]
-            );
-        }
+        check_tokens(input, &want["tokens"]["nostem"], multilingual::tokens);
         checked += 1;
     }
     assert_eq!(checked, 11);
@@ -71,35 +63,13 @@ fn stemmed_tokens_as_multilingual_rouge() {
         if lang == "ar" {
             continue;
         }
-        let toks = &want["tokens"]["stem"];
-        let strs = |v: &serde_json::Value| -> Vec<String> {
-            v.as_array()
-                .unwrap()
-                .iter()
-                .map(|t| t.as_str().unwrap().to_owned())
-                .collect()
-        };
-        let ours = |text: &str| -> Vec<String> {
+        check_tokens(input, &want["tokens"]["stem"], |text| {
             multilingual::tokens(text)
                 .iter()
                 .map(|t| multilingual::stem(stemmer, t))
                 .filter(|t| !t.is_empty())
                 .collect()
-        };
-        assert_eq!(
-            ours(input["candidate"].as_str().unwrap()),
-            strs(&toks["candidate"]),
-            "{}",
-            input["id"]
-        );
-        for (r, w) in input["references"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .zip(toks["references"].as_array().unwrap())
-        {
-            assert_eq!(ours(r.as_str().unwrap()), strs(w), "{}", input["id"]);
-        }
+        });
         checked.push(lang.to_owned());
     }
     checked.dedup();
