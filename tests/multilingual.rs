@@ -4,7 +4,7 @@
 
 use sumbench::text::multilingual;
 
-use crate::common::jsonl;
+use crate::common::{jsonl, sumbench};
 
 /// The languages multilingual-rouge segments with a word segmenter (not reproduced yet).
 const SEGMENTED: [&str; 4] = ["zh", "ja", "th", "my"];
@@ -189,5 +189,80 @@ fn scores_equal_multilingual_rouge() {
         }
     }
     // 11 pairs without stemming, the fr, de, es, ru and hi ones (8) with it
+    assert_eq!(checked, 19);
+}
+
+/// `sumbench eval --lang L` (and `--stemmer snowball`) on each language's pairs prints
+/// multilingual-rouge's ROUGE-1/2/L/Lsum (1e-12), for the languages it does not segment; a
+/// segmented language is a clear error. Its ROUGE-Lsum tokenises each line as ROUGE-1/2/L
+/// tokenise the text; multilingual-rouge skips its language tokenizer for Lsum, which only
+/// differs where a letter touches a digit or a symbol (none in these pairs) and, for the
+/// segmented languages, makes its Lsum 0.
+#[test]
+fn eval_with_lang_equals_multilingual_rouge() {
+    let inputs = jsonl("../../datasets/multilingual/pairs.jsonl");
+    let expected = jsonl("multilingual/pairs.mrouge.jsonl");
+    let dir = tempfile::tempdir().unwrap();
+    let mut langs: Vec<&str> = inputs.iter().map(|d| d["lang"].as_str().unwrap()).collect();
+    langs.dedup();
+    let mut checked = 0;
+    for lang in langs {
+        let path = dir.path().join(format!("{lang}.jsonl"));
+        let lines: String = inputs
+            .iter()
+            .filter(|d| d["lang"] == lang)
+            .map(|d| {
+                let v = serde_json::json!({"id": d["id"], "candidate": d["candidate"], "references": d["references"]});
+                format!("{v}\n")
+            })
+            .collect();
+        std::fs::write(&path, lines).unwrap();
+        if SEGMENTED.contains(&lang) {
+            let o = sumbench()
+                .arg("eval")
+                .arg(&path)
+                .args(["--lang", lang])
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(2), "{lang}");
+            continue;
+        }
+        let stems = multilingual::LangStemmer::for_lang(lang).is_some() && lang != "ar";
+        for (key, stemmer) in [("nostem", "none"), ("stem", "snowball")] {
+            if key == "stem" && !stems {
+                continue;
+            }
+            let o = sumbench()
+                .arg("eval")
+                .arg(&path)
+                .args(["--lang", lang, "--stemmer", stemmer, "--format", "jsonl"])
+                .args(["--metrics", "rouge1,rouge2,rougeL,rougeLsum"])
+                .output()
+                .unwrap();
+            assert!(
+                o.status.success(),
+                "{lang}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            for line in String::from_utf8(o.stdout).unwrap().lines() {
+                let got: serde_json::Value = serde_json::from_str(line).unwrap();
+                let want = expected.iter().find(|e| e["id"] == got["id"]).unwrap();
+                for t in ["rouge1", "rouge2", "rougeL", "rougeLsum"] {
+                    for f in ["precision", "recall", "fmeasure"] {
+                        let (g, w) = (
+                            got["scores"][t][f].as_f64().unwrap(),
+                            want[key][t][f].as_f64().unwrap(),
+                        );
+                        assert!(
+                            (g - w).abs() <= 1e-12,
+                            "{} {key} {t} {f}: {g} vs {w}",
+                            got["id"]
+                        );
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
     assert_eq!(checked, 19);
 }

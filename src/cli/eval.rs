@@ -7,7 +7,6 @@ use clap::Args;
 use sumbench::dataset::FieldMap;
 use sumbench::dataset::aligned::SystemFile;
 use sumbench::dataset::input::{InputSpec, Layout, estimated_examples};
-use sumbench::evaluate::EvalConfig;
 use sumbench::report::Format;
 use sumbench::run::{ReportOptions, RunOptions, evaluate_dataset};
 use sumbench::stats::BootstrapConfig;
@@ -225,7 +224,7 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         .into());
     }
     let options = RunOptions {
-        eval: EvalConfig::from_metrics(&args.metrics.metrics, args.metrics.stemmer),
+        eval: args.metrics.eval_config(&args.metrics.metrics)?,
         report: args.stats.options()?,
         jobs: args.jobs,
         skip_invalid: args.skip_invalid,

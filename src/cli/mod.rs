@@ -50,9 +50,19 @@ struct MetricArgs {
     /// and extractive (examples with a source), facts (against the source and references).
     #[arg(long, value_delimiter = ',', default_value = DEFAULT_METRICS)]
     metrics: Vec<MetricName>,
-    /// Stemmer for ROUGE tokens longer than three characters.
+    /// Stemmer for ROUGE tokens longer than three characters (with --lang other than
+    /// English: snowball picks the language's stemmer, as multilingual-rouge does).
     #[arg(long, default_value = "none")]
     stemmer: Stemmer,
+    /// The texts' language (ISO 639-1 code or English name). Other than English, ROUGE and
+    /// extractiveness use multilingual-rouge's Unicode tokenizer (`--tokenizer unicode`);
+    /// facts stay English-only.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// ROUGE tokenizer: rouge-score (ASCII, the default for English) or unicode
+    /// (multilingual-rouge's, the default for other languages).
+    #[arg(long, value_parser = ["rouge-score", "unicode"])]
+    tokenizer: Option<String>,
     /// Output format: table, json, jsonl, csv or markdown.
     #[arg(long, default_value = "table")]
     format: Format,
@@ -65,6 +75,57 @@ struct MetricArgs {
 const DEFAULT_METRICS: &str = "rouge1,rouge2,rougeL,rougeLsum,compression,extractive,facts";
 
 impl MetricArgs {
+    /// The configuration of these options' metrics, tokenizer and language.
+    fn eval_config(
+        &self,
+        metrics: &[MetricName],
+    ) -> Result<sumbench::evaluate::EvalConfig, Failure> {
+        use sumbench::text::Tokenization;
+        use sumbench::text::multilingual::{LangStemmer, SEGMENTED, language_code};
+        let mut config = sumbench::evaluate::EvalConfig::from_metrics(metrics, self.stemmer);
+        let lang = match &self.lang {
+            Some(l) => Some(language_code(l).ok_or_else(|| {
+                anyhow::anyhow!("--lang {l:?}: unknown language (an ISO 639-1 code such as fr, or an English name)")
+            })?),
+            None => None,
+        };
+        let unicode = match self.tokenizer.as_deref() {
+            Some("unicode") => true,
+            Some(_) => false,
+            None => lang.is_some_and(|l| l != "en"),
+        };
+        if !unicode {
+            if let Some(l) = lang.filter(|l| *l != "en") {
+                return Err(anyhow::anyhow!(
+                    "--lang {l} with --tokenizer rouge-score: rouge-score's tokenizer drops every non-ASCII letter; use --tokenizer unicode"
+                )
+                .into());
+            }
+            return Ok(config);
+        }
+        let lang = lang.unwrap_or("en");
+        if SEGMENTED.contains(&lang) {
+            return Err(anyhow::anyhow!(
+                "--lang {lang}: word segmentation (Chinese, Japanese, Thai, Lao, Khmer, Burmese) is not implemented yet"
+            )
+            .into());
+        }
+        let stem = match self.stemmer {
+            Stemmer::None => None,
+            Stemmer::Porter => {
+                return Err(anyhow::anyhow!(
+                    "--tokenizer unicode stems with the language's stemmer: use --stemmer snowball (or none)"
+                )
+                .into());
+            }
+            Stemmer::Snowball => Some(LangStemmer::for_lang(lang).ok_or_else(|| {
+                anyhow::anyhow!("--lang {lang}: no stemmer of multilingual-rouge's is reproduced for this language yet; use --stemmer none")
+            })?),
+        };
+        config.tokenization = Tokenization::Unicode { lang, stem };
+        Ok(config)
+    }
+
     /// Whether `--metrics` names something other than the default set.
     fn metrics_given_explicitly(&self) -> bool {
         let default: Vec<MetricName> = DEFAULT_METRICS

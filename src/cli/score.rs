@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use sumbench::dataset::{Candidate, Example, read_to_string};
-use sumbench::evaluate::{EvalConfig, MetricName};
+use sumbench::evaluate::MetricName;
 use sumbench::run::score_example;
 
 use super::{Failure, MetricArgs, output};
@@ -101,7 +101,7 @@ pub fn run(args: ScoreArgs) -> Result<(), Failure> {
         )
         .into());
     }
-    let config = EvalConfig::from_metrics(&metrics, args.metrics.stemmer);
+    let config = args.metrics.eval_config(&metrics)?;
     let outcome = score_example(&example, config)?;
     for w in &outcome.warnings {
         eprintln!("sumbench: warning: {w}");

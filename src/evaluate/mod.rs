@@ -14,7 +14,7 @@ use crate::metrics::extractive::{
 use crate::metrics::facts::{self, FactDoc};
 use crate::metrics::rouge::{Prepared, RougeScorer, RougeType, Scratch};
 use crate::signature::Signature;
-use crate::text::{Analysed, Analyzer, Stemmer, Vocab, count_sentences};
+use crate::text::{Analysed, Analyzer, Stemmer, Tokenization, Vocab, count_sentences};
 
 pub use columns::{Better, Column, Section};
 pub use results::{
@@ -74,6 +74,9 @@ pub struct EvalConfig {
     pub extractive: bool,
     /// Compute fact retention and support against the source and the references.
     pub facts: bool,
+    /// How ROUGE (and extractiveness) tokens are made: rouge-score's, or multilingual-rouge's
+    /// for another language.
+    pub tokenization: Tokenization,
 }
 
 impl Default for EvalConfig {
@@ -84,6 +87,7 @@ impl Default for EvalConfig {
             compression: true,
             extractive: true,
             facts: true,
+            tokenization: Tokenization::RougeScore,
         }
     }
 }
@@ -103,6 +107,7 @@ impl EvalConfig {
             compression: metrics.contains(&MetricName::Compression),
             extractive: metrics.contains(&MetricName::Extractive),
             facts: metrics.contains(&MetricName::Facts),
+            tokenization: Tokenization::RougeScore,
         }
     }
 
@@ -114,6 +119,7 @@ impl EvalConfig {
             compression: false,
             extractive: false,
             facts: false,
+            tokenization: Tokenization::RougeScore,
         }
     }
 }
@@ -122,9 +128,25 @@ impl EvalConfig {
     /// The signature of this configuration (without dataset-dependent keys such as `nrefs`).
     pub fn signature(&self) -> Signature {
         let mut s = Signature::new();
-        s.set("case", "lc")
-            .set("tok", "rouge-score")
-            .set("stem", self.stemmer.signature_name())
+        let (tok, lang, stem, ext_tok) = match self.tokenization {
+            Tokenization::RougeScore => (
+                "rouge-score",
+                None,
+                self.stemmer.signature_name().to_owned(),
+                "rouge-score-nostem",
+            ),
+            Tokenization::Unicode { lang, stem } => (
+                "unicode-mrouge",
+                Some(lang),
+                stem.map_or_else(|| "none".to_owned(), |s| s.signature_name()),
+                "unicode-mrouge-nostem",
+            ),
+        };
+        s.set("case", "lc").set("tok", tok);
+        if let Some(lang) = lang {
+            s.set("lang", lang);
+        }
+        s.set("stem", stem)
             .set("lsum", "newline")
             .set("multi", "best-f")
             .set("agg", "macro");
@@ -132,7 +154,7 @@ impl EvalConfig {
             s.set("frag", "newsroom-compat");
         }
         if self.extractive || self.compression {
-            s.set("ext-tok", "rouge-score-nostem");
+            s.set("ext-tok", ext_tok);
         }
         if self.compression {
             s.set("sent", "punct-lines");
@@ -181,11 +203,15 @@ impl Evaluator {
     /// An evaluator for `config`.
     pub fn new(config: EvalConfig) -> Self {
         let scorer = RougeScorer::new(&config.rouge_types);
-        let analyzer = Analyzer::new(config.stemmer);
+        let analyzer = Analyzer::with_tokenization(config.stemmer, config.tokenization);
+        let plain_tokens = match config.tokenization {
+            Tokenization::Unicode { lang, .. } => Tokenization::Unicode { lang, stem: None },
+            t => t,
+        };
         Evaluator {
             config,
             analyzer,
-            plain: Analyzer::new(Stemmer::None),
+            plain: Analyzer::with_tokenization(Stemmer::None, plain_tokens),
             scorer,
         }
     }

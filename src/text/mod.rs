@@ -56,17 +56,46 @@ impl Analysed {
     }
 }
 
+/// How ROUGE tokens are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tokenization {
+    /// rouge-score's tokenizer (ASCII letters and digits; the default).
+    #[default]
+    RougeScore,
+    /// multilingual-rouge's ([`multilingual`]), for a language written with spaces between
+    /// words: `lang` its ISO 639-1 code, `stem` the language's stemmer when stemming.
+    Unicode {
+        /// The language (ISO 639-1).
+        lang: &'static str,
+        /// The stemmer, when stemming.
+        stem: Option<multilingual::LangStemmer>,
+    },
+}
+
 /// Turns raw text into [`Analysed`] token ids under one configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Analyzer {
     stemmer: Stemmer,
+    tokenization: Tokenization,
 }
 
 impl Analyzer {
     /// An analyzer that stems with `stemmer` (rouge-score's rule: only tokens longer than three
     /// characters are stemmed).
     pub fn new(stemmer: Stemmer) -> Self {
-        Analyzer { stemmer }
+        Analyzer {
+            stemmer,
+            tokenization: Tokenization::RougeScore,
+        }
+    }
+
+    /// An analyzer with another tokenization ([`Tokenization::Unicode`] stems with its own
+    /// stemmer, `stemmer` then only says whether the run stems).
+    pub fn with_tokenization(stemmer: Stemmer, tokenization: Tokenization) -> Self {
+        Analyzer {
+            stemmer,
+            tokenization,
+        }
     }
 
     /// The stemmer in use.
@@ -81,6 +110,27 @@ impl Analyzer {
     pub fn analyse(&self, text: &str, vocab: &mut Vocab) -> Analysed {
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
+        if let Tokenization::Unicode { stem, .. } = self.tokenization {
+            // line by line: a newline is whitespace to the tokenizer, so the lines' tokens
+            // are the whole text's
+            for line in text.split('\n') {
+                let start = tokens.len() as u32;
+                multilingual::for_each_token(line, |tok| match stem {
+                    Some(s) => {
+                        let stemmed = multilingual::stem(s, tok);
+                        if !stemmed.is_empty() {
+                            tokens.push(vocab.intern(&stemmed, Stemmer::None));
+                        }
+                    }
+                    None => tokens.push(vocab.intern(tok, Stemmer::None)),
+                });
+                let end = tokens.len() as u32;
+                if end > start {
+                    sentences.push((start, end));
+                }
+            }
+            return Analysed { tokens, sentences };
+        }
         if !vocab.intern_text(text, self.stemmer, &mut tokens, &mut sentences) {
             // A text with `İ` or the Kelvin sign: the reference scanner, line by line.
             for line in text.split('\n') {

@@ -152,30 +152,83 @@ fn is_cjk(c: char) -> bool {
         | 0x2B740..=0x2B81F | 0x2B820..=0x2CEAF | 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
 }
 
+/// Calls `f` with each ROUGE-1/2/L token of a text in a language without a segmenter: steps
+/// 1-3 in one pass over the lowercased text, one reusable buffer for the token.
+pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
+    let lower = text.to_lowercase();
+    let mut cur = String::new();
+    let mut class = Class::Letter;
+    let flush = |cur: &mut String, f: &mut dyn FnMut(&str)| {
+        if !cur.is_empty() {
+            f(cur);
+            cur.clear();
+        }
+    };
+    for c in lower.chars() {
+        // ASCII without the category table: letters and digits extend or start a token,
+        // controls vanish, everything else (spaces, punctuation) separates
+        if c.is_ascii() {
+            let this = if c.is_ascii_alphabetic() {
+                Class::Letter
+            } else if c.is_ascii_digit() {
+                Class::Number
+            } else {
+                if !c.is_ascii_control() || matches!(c, '\t' | '\n' | '\r') {
+                    flush(&mut cur, &mut f);
+                }
+                continue;
+            };
+            if !cur.is_empty() && this != class {
+                flush(&mut cur, &mut f);
+            }
+            class = this;
+            cur.push(c);
+            continue;
+        }
+        if c == '\u{FFFD}' || is_control(c) {
+            continue;
+        }
+        if is_space(c) || is_python_space(c) || is_punctuation(c) {
+            flush(&mut cur, &mut f);
+            continue;
+        }
+        let this = match get_general_category(c) {
+            G::NonspacingMark | G::SpacingMark | G::EnclosingMark => Class::Mark,
+            G::LowercaseLetter
+            | G::UppercaseLetter
+            | G::TitlecaseLetter
+            | G::ModifierLetter
+            | G::OtherLetter
+                if !is_cjk(c) =>
+            {
+                Class::Letter
+            }
+            G::DecimalNumber | G::LetterNumber | G::OtherNumber => Class::Number,
+            // symbols, and CJK ideographs (spaced out after the aggressive mode), stand alone
+            _ => {
+                flush(&mut cur, &mut f);
+                let mut b = [0u8; 4];
+                f(c.encode_utf8(&mut b));
+                continue;
+            }
+        };
+        if this == Class::Mark && !cur.is_empty() {
+            cur.push(c);
+            continue;
+        }
+        if !cur.is_empty() && this != class {
+            flush(&mut cur, &mut f);
+        }
+        class = this;
+        cur.push(c);
+    }
+    flush(&mut cur, &mut f);
+}
+
 /// The ROUGE-1/2/L tokens of a text in a language without a segmenter.
 pub fn tokens(text: &str) -> Vec<String> {
-    let words = basic_tokens(text);
     let mut out = Vec::new();
-    for t in aggressive(&words) {
-        if t.chars().any(is_cjk) {
-            let mut cur = String::new();
-            for c in t.chars() {
-                if is_cjk(c) {
-                    if !cur.is_empty() {
-                        out.push(std::mem::take(&mut cur));
-                    }
-                    out.push(c.to_string());
-                } else {
-                    cur.push(c);
-                }
-            }
-            if !cur.is_empty() {
-                out.push(cur);
-            }
-        } else {
-            out.push(t);
-        }
-    }
+    for_each_token(text, |t| out.push(t.to_owned()));
     out
 }
 
@@ -195,6 +248,14 @@ pub enum LangStemmer {
 }
 
 impl LangStemmer {
+    /// The signature name: `snowball-fr`, `hindi-mrouge`.
+    pub fn signature_name(self) -> String {
+        match self {
+            LangStemmer::Snowball(code) => format!("snowball-{code}"),
+            LangStemmer::Hindi => "hindi-mrouge".to_owned(),
+        }
+    }
+
     /// The stemmer multilingual-rouge uses for `lang` (ISO 639-1), when reproduced here.
     pub fn for_lang(lang: &str) -> Option<LangStemmer> {
         match lang {
@@ -322,9 +383,95 @@ pub fn stem(stemmer: LangStemmer, token: &str) -> String {
     }
 }
 
+/// The languages whose tokenization multilingual-rouge does with a word segmenter (not
+/// reproduced yet), by ISO 639-1 code.
+pub const SEGMENTED: [&str; 6] = ["zh", "ja", "th", "my", "lo", "km"];
+
+/// The ISO 639-1 code of a language given by code or English name (`fr`, `french`), as a
+/// static string; `None` for an unknown one.
+pub fn language_code(name: &str) -> Option<&'static str> {
+    const NAMES: [(&str, &str); 40] = [
+        ("ar", "arabic"),
+        ("bn", "bengali"),
+        ("da", "danish"),
+        ("de", "german"),
+        ("el", "greek"),
+        ("en", "english"),
+        ("es", "spanish"),
+        ("fa", "persian"),
+        ("fi", "finnish"),
+        ("fr", "french"),
+        ("gu", "gujarati"),
+        ("ha", "hausa"),
+        ("hi", "hindi"),
+        ("hu", "hungarian"),
+        ("id", "indonesian"),
+        ("it", "italian"),
+        ("ja", "japanese"),
+        ("km", "khmer"),
+        ("ko", "korean"),
+        ("lo", "lao"),
+        ("mr", "marathi"),
+        ("my", "burmese"),
+        ("ne", "nepali"),
+        ("nl", "dutch"),
+        ("no", "norwegian"),
+        ("pa", "punjabi"),
+        ("pl", "polish"),
+        ("ps", "pashto"),
+        ("pt", "portuguese"),
+        ("ro", "romanian"),
+        ("ru", "russian"),
+        ("so", "somali"),
+        ("sv", "swedish"),
+        ("sw", "swahili"),
+        ("ta", "tamil"),
+        ("te", "telugu"),
+        ("th", "thai"),
+        ("tr", "turkish"),
+        ("uk", "ukrainian"),
+        ("zh", "chinese"),
+    ];
+    let n = name.trim().to_ascii_lowercase();
+    NAMES
+        .iter()
+        .find(|(code, full)| *code == n || *full == n)
+        .map(|(code, _)| *code)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{aggressive, basic_tokens, tokens};
+    use super::{aggressive, basic_tokens, is_cjk, tokens};
+
+    /// Steps 2, 3 and the CJK spacing one after the other, as multilingual-rouge runs them.
+    fn reference(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for t in aggressive(&basic_tokens(text)) {
+            let mut cur = String::new();
+            for c in t.chars() {
+                if is_cjk(c) {
+                    if !cur.is_empty() {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    out.push(c.to_string());
+                } else {
+                    cur.push(c);
+                }
+            }
+            if !cur.is_empty() {
+                out.push(cur);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The one-pass tokenizer equals the steps run one after the other.
+        #[test]
+        fn one_pass_equals_the_steps(text in "(\\PC|[ \t\n\r\u{200b}\u{0301}\u{0903}²©😀日本abcé1٣,.«»-]){0,40}") {
+            proptest::prop_assert_eq!(tokens(&text), reference(&text));
+        }
+    }
 
     /// The behaviours of OpenNMT's aggressive mode seen with pyonmttok (scripts/multilingual).
     #[test]
