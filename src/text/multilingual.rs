@@ -362,6 +362,36 @@ fn hindi_stem(token: &str) -> String {
     token.to_owned()
 }
 
+/// Stems by language, then by token.
+type StemCache = rustc_hash::FxHashMap<&'static str, rustc_hash::FxHashMap<Box<str>, Box<str>>>;
+
+thread_local! {
+    /// Stems by language and token, per thread (a language's table is reset when it grows past
+    /// a million entries).
+    static SNOWBALL_CACHE: std::cell::RefCell<StemCache> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// NLTK's stop words of a language (the `stop-words` crate's lists), as a set, built once.
+fn stop_set(code: &'static str) -> &'static rustc_hash::FxHashSet<&'static str> {
+    use std::sync::{Mutex, OnceLock};
+    static SETS: OnceLock<
+        Mutex<rustc_hash::FxHashMap<&'static str, &'static rustc_hash::FxHashSet<&'static str>>>,
+    > = OnceLock::new();
+    let sets = SETS.get_or_init(|| Mutex::new(rustc_hash::FxHashMap::default()));
+    let mut sets = sets
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    sets.entry(code).or_insert_with(|| {
+        let set: rustc_hash::FxHashSet<&'static str> = stop_words::lookup(code)
+            .unwrap_or(&[])
+            .iter()
+            .copied()
+            .collect();
+        Box::leak(Box::new(set))
+    })
+}
+
 /// The stem of `token` as multilingual-rouge's `MultiStemmer` gives it: unchanged when it has
 /// three characters or fewer.
 pub fn stem(stemmer: LangStemmer, token: &str) -> String {
@@ -370,16 +400,26 @@ pub fn stem(stemmer: LangStemmer, token: &str) -> String {
     }
     match stemmer {
         LangStemmer::Hindi => hindi_stem(token),
-        LangStemmer::Snowball(code) => {
-            let stop = stop_words::lookup(code).unwrap_or(&[]);
-            if stop.contains(&token) {
-                return token.to_owned();
+        LangStemmer::Snowball(code) => SNOWBALL_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let cache = cache.entry(code).or_default();
+            if let Some(s) = cache.get(token) {
+                return s.to_string();
             }
-            match algorithm(code) {
-                Some(a) => rust_stemmers::Stemmer::create(a).stem(token).into_owned(),
-                None => token.to_owned(),
+            let stemmed = if stop_set(code).contains(token) {
+                token.to_owned()
+            } else {
+                match algorithm(code) {
+                    Some(a) => rust_stemmers::Stemmer::create(a).stem(token).into_owned(),
+                    None => token.to_owned(),
+                }
+            };
+            if cache.len() >= 1 << 20 {
+                cache.clear();
             }
-        }
+            cache.insert(token.into(), stemmed.clone().into());
+            stemmed
+        }),
     }
 }
 
