@@ -153,11 +153,14 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Calls `f` with each ROUGE-1/2/L token of a text in a language without a segmenter: steps
-/// 1-3 in one pass over the lowercased text, one reusable buffer for the token.
+/// 1-3 in one pass over the lowercased text, one reusable buffer for the token. The aggressive
+/// mode's state (`active`, `class`: inside a token of letters, numbers or marks) is kept apart
+/// from the output buffer, because the CJK spacing then splits its tokens at ideographs only.
 pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
     let lower = text.to_lowercase();
     let mut cur = String::new();
     let mut class = Class::Letter;
+    let mut active = false;
     let flush = |cur: &mut String, f: &mut dyn FnMut(&str)| {
         if !cur.is_empty() {
             f(cur);
@@ -167,60 +170,61 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
     for c in lower.chars() {
         // ASCII without the category table: letters and digits extend or start a token,
         // controls vanish, everything else (spaces, punctuation) separates
-        if c.is_ascii() {
-            let this = if c.is_ascii_alphabetic() {
+        let this = if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
                 Class::Letter
             } else if c.is_ascii_digit() {
                 Class::Number
             } else {
                 if !c.is_ascii_control() || matches!(c, '\t' | '\n' | '\r') {
                     flush(&mut cur, &mut f);
+                    active = false;
                 }
                 continue;
-            };
-            if !cur.is_empty() && this != class {
-                flush(&mut cur, &mut f);
             }
-            class = this;
-            cur.push(c);
-            continue;
-        }
-        if c == '\u{FFFD}' || is_control(c) {
-            continue;
-        }
-        if is_space(c) || is_python_space(c) || is_punctuation(c) {
-            flush(&mut cur, &mut f);
-            continue;
-        }
-        let this = match get_general_category(c) {
-            G::NonspacingMark | G::SpacingMark | G::EnclosingMark => Class::Mark,
-            G::LowercaseLetter
-            | G::UppercaseLetter
-            | G::TitlecaseLetter
-            | G::ModifierLetter
-            | G::OtherLetter
-                if !is_cjk(c) =>
-            {
-                Class::Letter
-            }
-            G::DecimalNumber | G::LetterNumber | G::OtherNumber => Class::Number,
-            // symbols, and CJK ideographs (spaced out after the aggressive mode), stand alone
-            _ => {
-                flush(&mut cur, &mut f);
-                let mut b = [0u8; 4];
-                f(c.encode_utf8(&mut b));
+        } else {
+            if c == '\u{FFFD}' || is_control(c) {
                 continue;
             }
+            if is_space(c) || is_python_space(c) || is_punctuation(c) {
+                flush(&mut cur, &mut f);
+                active = false;
+                continue;
+            }
+            match get_general_category(c) {
+                G::NonspacingMark | G::SpacingMark | G::EnclosingMark => Class::Mark,
+                G::LowercaseLetter
+                | G::UppercaseLetter
+                | G::TitlecaseLetter
+                | G::ModifierLetter
+                | G::OtherLetter => Class::Letter,
+                G::DecimalNumber | G::LetterNumber | G::OtherNumber => Class::Number,
+                // symbols stand alone
+                _ => {
+                    flush(&mut cur, &mut f);
+                    active = false;
+                    let mut b = [0u8; 4];
+                    f(c.encode_utf8(&mut b));
+                    continue;
+                }
+            }
         };
-        if this == Class::Mark && !cur.is_empty() {
-            cur.push(c);
-            continue;
-        }
-        if !cur.is_empty() && this != class {
+        // the aggressive mode: a mark continues any token; a letter or number continues a
+        // token of its class, else ends it and starts one
+        let continues = active && (this == Class::Mark || this == class);
+        if !continues {
             flush(&mut cur, &mut f);
+            active = true;
+            class = this;
         }
-        class = this;
-        cur.push(c);
+        // the CJK spacing: an ideograph is a token of its own
+        if is_cjk(c) {
+            flush(&mut cur, &mut f);
+            let mut b = [0u8; 4];
+            f(c.encode_utf8(&mut b));
+        } else {
+            cur.push(c);
+        }
     }
     flush(&mut cur, &mut f);
 }
