@@ -14,7 +14,7 @@
 
 use rayon::prelude::*;
 
-use crate::stats::Drand48;
+use crate::stats::{Drand48, rouge155_summary};
 
 /// How per-evaluation values are averaged (`-t`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -95,7 +95,6 @@ pub fn averages(
             counts,
         };
     }
-    let (mut mid, mut low, mut high) = ([0.0; 3], [0.0; 3], [0.0; 3]);
     // one stream of draws for the three columns, as the script draws (the same indices and
     // sums as `rouge155_bootstrap` gives each column alone)
     // resample i depends on its seed i only: the resamples run in parallel, in order
@@ -116,30 +115,11 @@ pub fn averages(
             }
         })
         .collect();
-    let mut samples: [Vec<f64>; 3] = [0, 1, 2].map(|k| points.iter().map(|p| p[k]).collect());
-    let rf = r as f64;
-    let delta = rf * ((100.0 - confidence) / 2.0) / 100.0;
-    let upper = (rf - delta - 1.0).trunc();
-    let lower = delta.trunc();
-    let ratio = rf - delta - 1.0 - upper;
+    let (mut mid, mut low, mut high) = ([0.0; 3], [0.0; 3], [0.0; 3]);
     for k in 0..3 {
-        let s = &mut samples[k];
-        s.sort_by(f64::total_cmp);
-        // an index past the array reads as 0, as Perl's undefined element does
-        let at = |x: f64| {
-            if x < 0.0 {
-                0.0
-            } else {
-                s.get(x as usize).copied().unwrap_or(0.0)
-            }
-        };
-        let mut total = 0.0;
-        for m in s.iter() {
-            total += m;
-        }
-        mid[k] = total / rf;
-        low[k] = at(lower) + (at(lower + 1.0) - at(lower)) * ratio;
-        high[k] = at(upper) + (at(upper + 1.0) - at(upper)) * ratio;
+        let column: Vec<f64> = points.iter().map(|p| p[k]).collect();
+        let b = rouge155_summary(column, r, confidence);
+        (mid[k], low[k], high[k]) = (b.mid, b.low, b.high);
     }
     Averages {
         average: fmt3(mid),

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 use regex::bytes::Regex;
 use rustc_hash::FxHashMap;
 
+use super::text::perl_lines;
+
 /// A summary file format (`INPUT-FORMAT TYPE`, `-z`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileFormat {
@@ -273,11 +275,6 @@ fn see_patterns() -> &'static [Regex; 2] {
 fn isi_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| Regex::new(r#"(?-u)^<S SNTNO="[0-9a-z,]+">([^<]+)</S>"#).expect("valid"))
-}
-
-/// The lines of a file as Perl's `<FH>` reads them (each with its `\n`, the last maybe without).
-fn perl_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
-    bytes.split_inclusive(|&b| b == b'\n')
 }
 
 /// The sentences of a summary file, ASCII-lowercased (`tr/A-Z/a-z/`).

@@ -29,12 +29,14 @@ pub fn builtin_stop_words() -> &'static FxHashSet<Vec<u8>> {
 
 /// A stop list file as the script reads it: one word per line, the line ending removed.
 pub fn parse_stop_words(bytes: &[u8]) -> FxHashSet<Vec<u8>> {
-    bytes
-        .split(|&b| b == b'\n')
-        .enumerate()
-        .filter(|(i, l)| !(l.is_empty() && *i == bytes.split(|&b| b == b'\n').count() - 1))
-        .map(|(_, l)| l.to_vec())
+    perl_lines(bytes)
+        .map(|l| l.strip_suffix(b"\n").unwrap_or(l).to_vec())
         .collect()
+}
+
+/// The lines of a file as Perl's `<FH>` reads them (each with its `\n`, the last maybe without).
+pub(crate) fn perl_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    bytes.split_inclusive(|&b| b == b'\n')
 }
 
 /// The length limit of `-l` (words) or `-b` (bytes), applied to peers and models alike.

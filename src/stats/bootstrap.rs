@@ -224,7 +224,7 @@ pub fn rouge155_bootstrap(
     {
         return None;
     }
-    let mut means: Vec<f64> = (0..resamples)
+    let means: Vec<f64> = (0..resamples)
         .map(|i| {
             // `i < resamples <= u32::MAX`, checked above.
             let mut rng = Drand48::new(i as u32);
@@ -235,6 +235,17 @@ pub fn rouge155_bootstrap(
             sum / n as f64
         })
         .collect();
+    Some(rouge155_summary(means, resamples, confidence_percent))
+}
+
+/// ROUGE-1.5.5's figures from its bootstrap means (in any order): `mid`, the mean of the
+/// sorted means, and the interval read off them with the script's indices and interpolation
+/// (see [`rouge155_bootstrap`]). `resamples` is `means.len()`, at least 1.
+pub(crate) fn rouge155_summary(
+    mut means: Vec<f64>,
+    resamples: usize,
+    confidence_percent: f64,
+) -> BootstrapSummary {
     means.sort_by(f64::total_cmp);
     let mut total = 0.0;
     for m in &means {
@@ -253,11 +264,11 @@ pub fn rouge155_bootstrap(
         means.get(k as usize).copied().unwrap_or(0.0)
     };
     let interpolate = |k: f64| at(k) + (at(k + 1.0) - at(k)) * ratio;
-    Some(BootstrapSummary {
+    BootstrapSummary {
         low: interpolate(lower),
         mid: total / r,
         high: interpolate(upper),
-    })
+    }
 }
 
 #[cfg(test)]

@@ -43,6 +43,7 @@ mod paired;
 mod rng;
 
 pub use aggregate::{macro_average, mean, mean_at, micro, percentile};
+pub(crate) use bootstrap::rouge155_summary;
 pub use bootstrap::{
     BootstrapConfig, BootstrapSummary, Interval, bootstrap_interval, rouge_score_bootstrap,
     rouge155_bootstrap,

@@ -264,19 +264,11 @@ impl LangStemmer {
     pub fn for_lang(lang: &str) -> Option<LangStemmer> {
         match lang {
             "hi" => Some(LangStemmer::Hindi),
-            "ar" | "da" | "nl" | "en" | "fi" | "fr" | "de" | "hu" | "it" | "no" | "pt" | "ro"
-            | "ru" | "es" | "sv" => snowball_code(lang).map(LangStemmer::Snowball),
-            _ => None,
+            _ => algorithm(lang)
+                .and(language_code(lang))
+                .map(LangStemmer::Snowball),
         }
     }
-}
-
-fn snowball_code(lang: &str) -> Option<&'static str> {
-    [
-        "ar", "da", "nl", "en", "fi", "fr", "de", "hu", "it", "no", "pt", "ro", "ru", "es", "sv",
-    ]
-    .into_iter()
-    .find(|c| *c == lang)
 }
 
 fn algorithm(code: &str) -> Option<Algorithm> {
