@@ -14,7 +14,7 @@
 //!    splits its word and is dropped ([`basic_tokens`]);
 //! 3. for ROUGE-1/2/L, the words go through OpenNMT's tokenizer in its "aggressive" mode:
 //!    letters and numbers part, marks stay with what they follow, any other character (a
-//!    symbol, an emoji) is a token of its own ([`aggressive`]); then CJK ideographs are spaced
+//!    symbol, an emoji) is a token of its own; then CJK ideographs are spaced
 //!    out ([`tokens`]);
 //! 4. ROUGE-Lsum's sentences (the lines) get step 2 only ([`sentence_tokens`]).
 //!
@@ -98,51 +98,18 @@ enum Class {
     Mark,
 }
 
-/// Step 3: OpenNMT's aggressive mode on already cleaned words.
-pub fn aggressive(words: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for w in words {
-        let mut cur = String::new();
-        let mut class = Class::Letter;
-        for c in w.chars() {
-            if is_python_space(c) {
-                if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
-                }
-                continue;
-            }
-            let cat = get_general_category(c);
-            let this = match cat {
-                G::NonspacingMark | G::SpacingMark | G::EnclosingMark => Class::Mark,
-                G::LowercaseLetter
-                | G::UppercaseLetter
-                | G::TitlecaseLetter
-                | G::ModifierLetter
-                | G::OtherLetter => Class::Letter,
-                G::DecimalNumber | G::LetterNumber | G::OtherNumber => Class::Number,
-                _ => {
-                    if !cur.is_empty() {
-                        out.push(std::mem::take(&mut cur));
-                    }
-                    out.push(c.to_string());
-                    continue;
-                }
-            };
-            if this == Class::Mark && !cur.is_empty() {
-                cur.push(c);
-                continue;
-            }
-            if !cur.is_empty() && this != class {
-                out.push(std::mem::take(&mut cur));
-            }
-            class = this;
-            cur.push(c);
-        }
-        if !cur.is_empty() {
-            out.push(cur);
-        }
+/// A character's class in the aggressive mode (`None`: a symbol, a token of its own).
+fn class_of(c: char) -> Option<Class> {
+    match get_general_category(c) {
+        G::NonspacingMark | G::SpacingMark | G::EnclosingMark => Some(Class::Mark),
+        G::LowercaseLetter
+        | G::UppercaseLetter
+        | G::TitlecaseLetter
+        | G::ModifierLetter
+        | G::OtherLetter => Some(Class::Letter),
+        G::DecimalNumber | G::LetterNumber | G::OtherNumber => Some(Class::Number),
+        _ => None,
     }
-    out
 }
 
 /// BERT's "Chinese character" ranges (CJK ideographs), which are spaced out.
@@ -191,16 +158,10 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
                 active = false;
                 continue;
             }
-            match get_general_category(c) {
-                G::NonspacingMark | G::SpacingMark | G::EnclosingMark => Class::Mark,
-                G::LowercaseLetter
-                | G::UppercaseLetter
-                | G::TitlecaseLetter
-                | G::ModifierLetter
-                | G::OtherLetter => Class::Letter,
-                G::DecimalNumber | G::LetterNumber | G::OtherNumber => Class::Number,
+            match class_of(c) {
+                Some(class) => class,
                 // symbols stand alone
-                _ => {
+                None => {
                     flush(&mut cur, &mut f);
                     active = false;
                     let mut b = [0u8; 4];
@@ -477,7 +438,48 @@ pub fn language_code(name: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{aggressive, basic_tokens, is_cjk, tokens};
+    use super::{Class, basic_tokens, class_of, is_cjk, is_python_space, tokens};
+
+    /// Step 3 alone: OpenNMT's aggressive mode on already cleaned words (the reference the
+    /// one-pass tokenizer is checked against).
+    fn aggressive(words: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for w in words {
+            let mut cur = String::new();
+            let mut class = Class::Letter;
+            for c in w.chars() {
+                if is_python_space(c) {
+                    if !cur.is_empty() {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    continue;
+                }
+                let this = match class_of(c) {
+                    Some(class) => class,
+                    None => {
+                        if !cur.is_empty() {
+                            out.push(std::mem::take(&mut cur));
+                        }
+                        out.push(c.to_string());
+                        continue;
+                    }
+                };
+                if this == Class::Mark && !cur.is_empty() {
+                    cur.push(c);
+                    continue;
+                }
+                if !cur.is_empty() && this != class {
+                    out.push(std::mem::take(&mut cur));
+                }
+                class = this;
+                cur.push(c);
+            }
+            if !cur.is_empty() {
+                out.push(cur);
+            }
+        }
+        out
+    }
 
     /// Steps 2, 3 and the CJK spacing one after the other, as multilingual-rouge runs them.
     fn reference(text: &str) -> Vec<String> {
