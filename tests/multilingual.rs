@@ -1,12 +1,13 @@
-//! Issue 16 (first part): multilingual-rouge's tokens, reproduced for the languages it does
-//! not segment (`tests/fixtures/multilingual/pairs.mrouge.jsonl`, made by
-//! `scripts/multilingual/oracle.py` from `datasets/multilingual/pairs.jsonl`).
+//! Issue 16: multilingual-rouge's tokens and scores, reproduced
+//! (`tests/fixtures/multilingual/pairs.mrouge.jsonl`, made by `scripts/multilingual/oracle.py`
+//! from `datasets/multilingual/pairs.jsonl`, and `segmented.mrouge.jsonl` from the segmenter
+//! stress cases `segmented.jsonl`, written by `scripts/multilingual/segmented_cases.py`).
 
 use sumbench::text::multilingual;
 
 use crate::common::{jsonl, sumbench};
 
-/// The languages multilingual-rouge segments with a word segmenter (not reproduced yet).
+/// The languages multilingual-rouge segments with a word segmenter.
 const SEGMENTED: [&str; 4] = ["zh", "ja", "th", "my"];
 
 /// Compares `ours` on the pair's candidate and references with the fixture's token lists.
@@ -218,13 +219,7 @@ fn eval_with_lang_equals_multilingual_rouge() {
             .collect();
         std::fs::write(&path, lines).unwrap();
         if SEGMENTED.contains(&lang) {
-            let o = sumbench()
-                .arg("eval")
-                .arg(&path)
-                .args(["--lang", lang])
-                .output()
-                .unwrap();
-            assert_eq!(o.status.code(), Some(2), "{lang}");
+            // checked in `segmented_languages_equal_multilingual_rouge`
             continue;
         }
         let stems = multilingual::LangStemmer::for_lang(lang).is_some() && lang != "ar";
@@ -265,4 +260,96 @@ fn eval_with_lang_equals_multilingual_rouge() {
         }
     }
     assert_eq!(checked, 19);
+}
+
+/// The pairs of `lang` in both inputs, with their multilingual-rouge values.
+fn segmented_pairs(lang: &str) -> Vec<(serde_json::Value, serde_json::Value)> {
+    let mut out = Vec::new();
+    for (input, fixture) in [
+        (
+            "../../datasets/multilingual/pairs.jsonl",
+            "multilingual/pairs.mrouge.jsonl",
+        ),
+        (
+            "multilingual/segmented.jsonl",
+            "multilingual/segmented.mrouge.jsonl",
+        ),
+    ] {
+        let (inputs, expected) = (jsonl(input), jsonl(fixture));
+        assert_eq!(inputs.len(), expected.len());
+        for (i, e) in inputs.into_iter().zip(expected) {
+            assert_eq!(i["id"], e["id"]);
+            if i["lang"] == lang {
+                out.push((i, e));
+            }
+        }
+    }
+    out
+}
+
+/// `sumbench eval --lang L --format jsonl` on `pairs`: each pair's scores.
+fn eval_scores(
+    lang: &str,
+    pairs: &[(serde_json::Value, serde_json::Value)],
+    extra: &[&str],
+) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{lang}.jsonl"));
+    let lines: String = pairs
+        .iter()
+        .map(|(d, _)| {
+            let v = serde_json::json!({"id": d["id"], "candidate": d["candidate"], "references": d["references"]});
+            format!("{v}\n")
+        })
+        .collect();
+    std::fs::write(&path, lines).unwrap();
+    let o = sumbench()
+        .arg("eval")
+        .arg(&path)
+        .args(["--lang", lang, "--format", "jsonl"])
+        .args(["--metrics", "rouge1,rouge2,rougeL,rougeLsum"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{lang}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Chinese (jieba-rs) and Burmese (the syllable rules) through `sumbench eval --lang`: every
+/// pair's ROUGE-1/2/L equals multilingual-rouge's (1e-12), space tokens between words
+/// included; ROUGE-Lsum equals multilingual-rouge's summary-level LCS on its own per-line
+/// tokens (`rougeLsum_seg`: its rougeLsum skips the segmenter, so a Chinese line is one
+/// token there and its rougeLsum is 0).
+#[test]
+fn segmented_languages_equal_multilingual_rouge() {
+    let mut checked = Vec::new();
+    for lang in ["zh", "my"] {
+        let pairs = segmented_pairs(lang);
+        let got = eval_scores(lang, &pairs, &[]);
+        assert_eq!(got.len(), pairs.len(), "{lang}");
+        for (g, (_, want)) in got.iter().zip(&pairs) {
+            assert_eq!(g["id"], want["id"]);
+            for t in ["rouge1", "rouge2", "rougeL", "rougeLsum"] {
+                let w = if t == "rougeLsum" {
+                    &want["nostem"]["rougeLsum_seg"]
+                } else {
+                    &want["nostem"][t]
+                };
+                for f in ["precision", "recall", "fmeasure"] {
+                    let (g, w) = (g["scores"][t][f].as_f64().unwrap(), w[f].as_f64().unwrap());
+                    assert!((g - w).abs() <= 1e-12, "{} {t} {f}: {g} vs {w}", want["id"]);
+                }
+            }
+        }
+        checked.push((lang, pairs.len()));
+    }
+    assert_eq!(checked, [("zh", 13), ("my", 52)]);
 }

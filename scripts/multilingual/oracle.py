@@ -7,7 +7,7 @@
 
 Each input line: {"id", "lang" (ISO 639-1), "candidate", "references": [...]}. Each output
 line: {"id", "lang", "language" (multilingual-rouge's name), "nostem"/"stem": {"rouge1",
-"rouge2", "rougeL", "rougeLsum": {"precision", "recall", "fmeasure"}} (per type the reference
+"rouge2", "rougeL", "rougeLsum", "rougeLsum_seg": {"precision", "recall", "fmeasure"}} (per type the reference
 with the best F, the first on ties, as rouge-score's score_multi), "tokens": {"nostem"/"stem": {"candidate": [...], "references": [[...]]}}}, or
 "stem": null with "stem_error" when multilingual-rouge cannot stem that language.
 
@@ -25,7 +25,8 @@ categories P*, ASCII symbols, controls dropped, Zs spaces); then Chinese (jieba)
 (fugashi/MeCab with unidic-lite), Thai (pythainlp newmm) and Burmese are segmented, and every
 other language goes through pyonmttok's "aggressive" tokenizer (which splits letters from
 digits and script changes) and CJK characters are spaced out. rougeLsum's sentences are
-tokenised WITHOUT the language tokenizer (BasicTokenizer only). Stemming: tokens longer than 3
+tokenised WITHOUT the language tokenizer (BasicTokenizer only); "rougeLsum_seg" is the same
+summary-level LCS on lines tokenised WITH it (what sumbench's rougeLsum is). Stemming: tokens longer than 3
 characters, nltk Snowball for its languages, its own Hindi suffix stripper, TurkishStemmer
 (PyPI) for Turkish, a rule-based Bengali stemmer whose rules file is missing from the PyPI
 package (so Bengali with stemming fails there: recorded as stem_error).
@@ -52,6 +53,7 @@ import json, sys, warnings
 warnings.simplefilter("ignore")
 from multilingual_rouge import rouge_scorer
 from multilingual_rouge import tokenization_wrapper as tw
+from multilingual_rouge import rouge_scorer as rs
 LANGS = json.loads(sys.argv[1])
 TYPES = ["rouge1", "rouge2", "rougeL", "rougeLsum"]
 for line in open(sys.argv[2], encoding="utf-8"):
@@ -76,6 +78,17 @@ for line in open(sys.argv[2], encoding="utf-8"):
             out[key] = {t: {"precision": v.precision, "recall": v.recall, "fmeasure": v.fmeasure}
                         for t, v in res.items()}
             tok = lambda text: tw.tokenize(text, s._stemmer, s._tokenizer)
+            # rougeLsum with the language's tokenizer on each line (multilingual-rouge's own
+            # rougeLsum skips it; this is what sumbench computes, checked here against
+            # multilingual-rouge's summary-level LCS on multilingual-rouge's tokens)
+            lines = lambda text: [x for x in text.split("\n") if len(x)]
+            best = None
+            for r in d["references"]:
+                v = rs._summary_level_lcs([tok(x) for x in lines(r)], [tok(x) for x in lines(d["candidate"])])
+                if best is None or v.fmeasure > best.fmeasure:
+                    best = v
+            out[key]["rougeLsum_seg"] = {"precision": best.precision, "recall": best.recall,
+                                         "fmeasure": best.fmeasure}
             out["tokens"][key] = {"candidate": tok(d["candidate"]),
                                   "references": [tok(r) for r in d["references"]]}
         except Exception as e:  # noqa: BLE001 - recorded in the fixture

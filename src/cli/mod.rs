@@ -63,6 +63,11 @@ struct MetricArgs {
     /// (multilingual-rouge's, the default for other languages).
     #[arg(long, value_parser = ["rouge-score", "unicode"])]
     tokenizer: Option<String>,
+    /// Word segmenter for a script written without spaces (with --tokenizer unicode): the
+    /// language's (jieba for Chinese, ICU4X's for Japanese, Lao and Khmer, multilingual-rouge's
+    /// syllable rules for Burmese) unless one is named here; none splits on spaces only.
+    #[arg(long, value_name = "NAME", value_parser = ["jieba", "icu", "burmese", "none"])]
+    segmenter: Option<String>,
     /// Output format: table, json, jsonl, csv or markdown.
     #[arg(long, default_value = "table")]
     format: Format,
@@ -81,7 +86,8 @@ impl MetricArgs {
         metrics: &[MetricName],
     ) -> Result<sumbench::evaluate::EvalConfig, Failure> {
         use sumbench::text::Tokenization;
-        use sumbench::text::multilingual::{LangStemmer, SEGMENTED, language_code};
+        use sumbench::text::multilingual::{LangStemmer, language_code};
+        use sumbench::text::segment::Segmenter;
         let mut config = sumbench::evaluate::EvalConfig::from_metrics(metrics, self.stemmer);
         let lang = match &self.lang {
             Some(l) => Some(language_code(l).ok_or_else(|| {
@@ -95,6 +101,12 @@ impl MetricArgs {
             None => lang.is_some_and(|l| l != "en"),
         };
         if !unicode {
+            if self.segmenter.is_some() {
+                return Err(anyhow::anyhow!(
+                    "--segmenter needs --tokenizer unicode (or a --lang other than English)"
+                )
+                .into());
+            }
             if let Some(l) = lang.filter(|l| *l != "en") {
                 return Err(anyhow::anyhow!(
                     "--lang {l} with --tokenizer rouge-score: rouge-score's tokenizer drops every non-ASCII letter; use --tokenizer unicode"
@@ -104,12 +116,14 @@ impl MetricArgs {
             return Ok(config);
         }
         let lang = lang.unwrap_or("en");
-        if SEGMENTED.contains(&lang) {
-            return Err(anyhow::anyhow!(
-                "--lang {lang}: word segmentation (Chinese, Japanese, Thai, Lao, Khmer, Burmese) is not implemented yet"
-            )
-            .into());
-        }
+        let seg = match self.segmenter.as_deref() {
+            None => Segmenter::for_lang(lang),
+            Some("none") => None,
+            Some(name) => Some(
+                Segmenter::from_name(name)
+                    .ok_or_else(|| anyhow::anyhow!("--segmenter {name:?}: unknown segmenter"))?,
+            ),
+        };
         let stem = match self.stemmer {
             Stemmer::None => None,
             Stemmer::Porter => {
@@ -122,7 +136,7 @@ impl MetricArgs {
                 anyhow::anyhow!("--lang {lang}: no stemmer of multilingual-rouge's is reproduced for this language yet; use --stemmer none")
             })?),
         };
-        config.tokenization = Tokenization::Unicode { lang, stem };
+        config.tokenization = Tokenization::Unicode { lang, stem, seg };
         Ok(config)
     }
 

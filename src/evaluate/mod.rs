@@ -128,16 +128,18 @@ impl EvalConfig {
     /// The signature of this configuration (without dataset-dependent keys such as `nrefs`).
     pub fn signature(&self) -> Signature {
         let mut s = Signature::new();
-        let (tok, lang, stem, ext_tok) = match self.tokenization {
+        let (tok, lang, seg, stem, ext_tok) = match self.tokenization {
             Tokenization::RougeScore => (
                 "rouge-score",
+                None,
                 None,
                 self.stemmer.signature_name().to_owned(),
                 "rouge-score-nostem",
             ),
-            Tokenization::Unicode { lang, stem } => (
+            Tokenization::Unicode { lang, stem, seg } => (
                 "unicode-mrouge",
                 Some(lang),
+                seg,
                 stem.map_or_else(|| "none".to_owned(), |s| s.signature_name()),
                 "unicode-mrouge-nostem",
             ),
@@ -145,6 +147,9 @@ impl EvalConfig {
         s.set("case", "lc").set("tok", tok);
         if let Some(lang) = lang {
             s.set("lang", lang);
+        }
+        if let Some(seg) = seg {
+            s.set("seg", seg.signature_name());
         }
         s.set("stem", stem)
             .set("lsum", "newline")
@@ -205,13 +210,17 @@ impl Evaluator {
         let scorer = RougeScorer::new(&config.rouge_types);
         let analyzer = Analyzer::with_tokenization(config.stemmer, config.tokenization);
         let plain_tokens = match config.tokenization {
-            Tokenization::Unicode { lang, .. } => Tokenization::Unicode { lang, stem: None },
+            Tokenization::Unicode { lang, seg, .. } => Tokenization::Unicode {
+                lang,
+                stem: None,
+                seg,
+            },
             t => t,
         };
         Evaluator {
             config,
             analyzer,
-            plain: Analyzer::with_tokenization(Stemmer::None, plain_tokens),
+            plain: Analyzer::with_tokenization(Stemmer::None, plain_tokens).without_space_tokens(),
             scorer,
         }
     }

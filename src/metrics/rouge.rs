@@ -367,8 +367,8 @@ impl RougeScorer {
             }
             RougeType::Lsum => Counts {
                 hits: lsum_hits(reference, candidate, scratch),
-                candidate_total: c.len() as u64,
-                reference_total: r.len() as u64,
+                candidate_total: c.sentence_tokens() as u64,
+                reference_total: r.sentence_tokens() as u64,
             },
         }
     }
@@ -444,10 +444,12 @@ fn lsum_hits(reference: &Prepared, candidate: &Prepared, scratch: &mut Scratch) 
     // Slices, so that the loops keep their pointers and lengths in registers (through the
     // `Vec`s behind `scratch` the compiler may reload them after every store).
     let (ref_count, cand_count) = (&mut ref_count[..], &mut cand_count[..]);
-    for &t in &r.tokens {
+    // the sentences' tokens (the text's, but for the space tokens a segmenter leaves between
+    // lines, which belong to no sentence)
+    for &t in r.sentence_slices().flatten() {
         ref_count[t as usize] += 1;
     }
-    for &t in &c.tokens {
+    for &t in c.sentence_slices().flatten() {
         cand_count[t as usize] += 1;
     }
     let mut hits = 0u64;

@@ -8,6 +8,7 @@
 
 pub mod multilingual;
 pub mod porter;
+pub mod segment;
 mod sentences;
 mod stem;
 mod tokenize;
@@ -22,7 +23,9 @@ pub use vocab::Vocab;
 /// A text after analysis: its token ids and the token ranges of its sentences.
 ///
 /// Invariant: `sentences` are non-overlapping, ordered, non-empty ranges into `tokens`, one per
-/// newline-separated line that has at least one token; their concatenation is `tokens`.
+/// newline-separated line that has at least one token; their concatenation is `tokens`, but
+/// for the space tokens a word segmenter returns where two lines meet
+/// ([`segment::Segmenter::keeps_spaces`]), which belong to no sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Analysed {
     /// Token ids, in text order (the whole text: n-grams and ROUGE-L cross newlines).
@@ -43,6 +46,12 @@ impl Analysed {
         self.sentences
             .iter()
             .map(|&(s, e)| &self.tokens[s as usize..e as usize])
+    }
+
+    /// Number of tokens in sentences (ROUGE-Lsum's length): [`Analysed::len`] but for the
+    /// space tokens a segmenter leaves between lines.
+    pub fn sentence_tokens(&self) -> usize {
+        self.sentences.iter().map(|&(s, e)| (e - s) as usize).sum()
     }
 
     /// Number of tokens.
@@ -69,6 +78,8 @@ pub enum Tokenization {
         lang: &'static str,
         /// The stemmer, when stemming.
         stem: Option<multilingual::LangStemmer>,
+        /// The word segmenter, for a script written without spaces between words.
+        seg: Option<segment::Segmenter>,
     },
 }
 
@@ -77,6 +88,8 @@ pub enum Tokenization {
 pub struct Analyzer {
     stemmer: Stemmer,
     tokenization: Tokenization,
+    /// Keep the space tokens a segmenter returns (multilingual-rouge's ROUGE tokens do).
+    space_tokens: bool,
 }
 
 impl Analyzer {
@@ -86,6 +99,7 @@ impl Analyzer {
         Analyzer {
             stemmer,
             tokenization: Tokenization::RougeScore,
+            space_tokens: true,
         }
     }
 
@@ -95,6 +109,16 @@ impl Analyzer {
         Analyzer {
             stemmer,
             tokenization,
+            space_tokens: true,
+        }
+    }
+
+    /// This analyzer, dropping the space tokens a segmenter returns (for extractiveness, where
+    /// a space is not a word the summary copied).
+    pub fn without_space_tokens(self) -> Self {
+        Analyzer {
+            space_tokens: false,
+            ..self
         }
     }
 
@@ -110,6 +134,14 @@ impl Analyzer {
     pub fn analyse(&self, text: &str, vocab: &mut Vocab) -> Analysed {
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
+        if let Tokenization::Unicode {
+            stem,
+            seg: Some(seg),
+            ..
+        } = self.tokenization
+        {
+            return self.analyse_segmented(text, seg, stem, vocab);
+        }
         if let Tokenization::Unicode { stem, .. } = self.tokenization {
             // line by line: a newline is whitespace to the tokenizer, so the lines' tokens
             // are the whole text's
@@ -141,6 +173,73 @@ impl Analyzer {
                     sentences.push((start, end));
                 }
             }
+        }
+        Analysed { tokens, sentences }
+    }
+
+    /// The analysis of a text in a script without spaces, as multilingual-rouge's
+    /// `MultiTokenizer` does it: the lowercased text's words, punctuation removed, joined by
+    /// single spaces (a line break is a space too), segmented as one string; then stemmed.
+    ///
+    /// The sentences are the tokens that start inside each line; a space token where two lines
+    /// meet is a ROUGE-1/2/L token (multilingual-rouge's) but belongs to neither sentence.
+    fn analyse_segmented(
+        &self,
+        text: &str,
+        seg: segment::Segmenter,
+        stem: Option<multilingual::LangStemmer>,
+        vocab: &mut Vocab,
+    ) -> Analysed {
+        let mut joined = String::with_capacity(text.len());
+        // the byte offset in `joined` where each line with a word ends
+        let mut line_ends = Vec::new();
+        for line in text.split('\n') {
+            let words = multilingual::basic_tokens(line);
+            if words.is_empty() {
+                continue;
+            }
+            for w in &words {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(w);
+            }
+            line_ends.push(joined.len());
+        }
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        let (mut line, mut first) = (0usize, 0u32);
+        seg.segment(&joined, |start, tok| {
+            let space = tok.chars().all(char::is_whitespace);
+            if space && !self.space_tokens {
+                return;
+            }
+            // the token starts past the current line: close it
+            let mut junction = false;
+            while line < line_ends.len() && start >= line_ends[line] {
+                if tokens.len() as u32 > first {
+                    sentences.push((first, tokens.len() as u32));
+                }
+                junction = start == line_ends[line];
+                line += 1;
+                first = tokens.len() as u32;
+            }
+            match stem {
+                Some(s) => {
+                    let stemmed = multilingual::stem(s, tok);
+                    if stemmed.is_empty() {
+                        return;
+                    }
+                    tokens.push(vocab.intern(&stemmed, Stemmer::None));
+                }
+                None => tokens.push(vocab.intern(tok, Stemmer::None)),
+            }
+            if junction && space {
+                first = tokens.len() as u32;
+            }
+        });
+        if tokens.len() as u32 > first {
+            sentences.push((first, tokens.len() as u32));
         }
         Analysed { tokens, sentences }
     }
