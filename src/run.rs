@@ -408,6 +408,17 @@ pub fn build_report(
             if nothing == 1 { "its" } else { "their" },
         ));
     }
+    if !acc.languages().is_empty() {
+        let langs: Vec<String> = acc
+            .languages()
+            .iter()
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
+        notes.push(format!(
+            "languages detected (whatlang, per example; und: none found, tokenised without segmenter or stemmer): {}",
+            langs.join(", ")
+        ));
+    }
     if acc.removed_lines() > 0 {
         let see = if from_directory {
             "see `sumbench pair --show-removed`"

@@ -54,9 +54,10 @@ struct MetricArgs {
     /// English: snowball picks the language's stemmer, as multilingual-rouge does).
     #[arg(long, default_value = "none")]
     stemmer: Stemmer,
-    /// The texts' language (ISO 639-1 code or English name). Other than English, ROUGE and
-    /// extractiveness use multilingual-rouge's Unicode tokenizer (`--tokenizer unicode`);
-    /// facts stay English-only.
+    /// The texts' language (ISO 639-1 code or English name), or auto to detect it per example
+    /// (whatlang, recorded per example in the JSON and JSONL reports). Other than English,
+    /// ROUGE and extractiveness use multilingual-rouge's Unicode tokenizer (`--tokenizer
+    /// unicode`).
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
     /// ROUGE tokenizer: rouge-score (ASCII, the default for English) or unicode
@@ -89,6 +90,25 @@ impl MetricArgs {
         use sumbench::text::multilingual::{LangStemmer, language_code};
         use sumbench::text::segment::Segmenter;
         let mut config = sumbench::evaluate::EvalConfig::from_metrics(metrics, self.stemmer);
+        if self.lang.as_deref() == Some("auto") {
+            if self.tokenizer.as_deref() == Some("rouge-score") || self.segmenter.is_some() {
+                return Err(anyhow::anyhow!(
+                    "--lang auto picks the Unicode tokenizer and each language's segmenter: drop --tokenizer rouge-score and --segmenter"
+                )
+                .into());
+            }
+            config.tokenization = match self.stemmer {
+                Stemmer::None => Tokenization::Auto { stem: false },
+                Stemmer::Snowball => Tokenization::Auto { stem: true },
+                Stemmer::Porter => {
+                    return Err(anyhow::anyhow!(
+                        "--lang auto stems with each language's stemmer: use --stemmer snowball (or none)"
+                    )
+                    .into());
+                }
+            };
+            return Ok(config);
+        }
         let lang = match &self.lang {
             Some(l) => Some(language_code(l).ok_or_else(|| {
                 anyhow::anyhow!("--lang {l:?}: unknown language (an ISO 639-1 code such as fr, or an English name)")

@@ -139,8 +139,15 @@ impl EvalConfig {
             Tokenization::Unicode { lang, stem, seg } => (
                 "unicode-mrouge",
                 Some(lang),
-                seg,
+                seg.map(|s| s.signature_name()),
                 stem.map_or_else(|| "none".to_owned(), |s| s.signature_name()),
+                "unicode-mrouge-nostem",
+            ),
+            Tokenization::Auto { stem } => (
+                "unicode-mrouge",
+                Some("auto"),
+                Some("auto"),
+                if stem { "snowball-auto" } else { "none" }.to_owned(),
                 "unicode-mrouge-nostem",
             ),
         };
@@ -149,7 +156,7 @@ impl EvalConfig {
             s.set("lang", lang);
         }
         if let Some(seg) = seg {
-            s.set("seg", seg.signature_name());
+            s.set("seg", seg);
         }
         s.set("stem", stem)
             .set("lsum", "newline")
@@ -242,6 +249,45 @@ impl Evaluator {
     /// systems, each candidate once for every metric family.
     pub fn evaluate(&self, example: &Example, ws: &mut Workspace) -> Option<ExampleResult> {
         let (targets, against_source) = example.rouge_targets()?;
+        let (lang, analyzers);
+        let this = match self.config.tokenization {
+            Tokenization::Auto { stem } => {
+                // one language per example, read off its source (else its first reference,
+                // else its first candidate), so that all its texts are tokenised alike
+                let text = example
+                    .source
+                    .as_deref()
+                    .or(example.references.first().map(String::as_str))
+                    .or(example.candidates.first().map(|c| c.text.as_str()))
+                    .unwrap_or("");
+                let detected = crate::text::multilingual::detect_language(text).unwrap_or("und");
+                lang = Some(detected);
+                analyzers = Evaluator {
+                    analyzer: self.analyzer.in_language(detected, stem),
+                    plain: self.plain.in_language(detected, false),
+                    config: self.config.clone(),
+                    scorer: self.scorer.clone(),
+                };
+                &analyzers
+            }
+            _ => {
+                lang = None;
+                self
+            }
+        };
+        let mut result = this.evaluate_in(example, targets, against_source, ws)?;
+        result.lang = lang;
+        Some(result)
+    }
+
+    /// [`Evaluator::evaluate`] once the language is known.
+    fn evaluate_in(
+        &self,
+        example: &Example,
+        targets: Vec<&str>,
+        against_source: bool,
+        ws: &mut Workspace,
+    ) -> Option<ExampleResult> {
         ws.vocab.clear();
         ws.plain_vocab.clear();
         let refs: Vec<Prepared> = targets
@@ -348,6 +394,7 @@ impl Evaluator {
             n_refs,
             removed_lines: example.removed_lines,
             no_tokens,
+            lang: None,
             systems,
         })
     }
@@ -355,7 +402,11 @@ impl Evaluator {
     /// Extractiveness needs unstemmed tokens: without a stemmer the ROUGE analyses are
     /// exactly that (and share one id space), so they are reused instead of redone.
     fn shares_analyses(&self) -> bool {
-        self.config.stemmer == Stemmer::None
+        let spaces = matches!(
+            self.analyzer.tokenization(),
+            Tokenization::Unicode { seg: Some(s), .. } if s.keeps_spaces()
+        );
+        self.config.stemmer == Stemmer::None && !spaces
     }
 
     /// The source, prepared once for every system of the example (for compression and

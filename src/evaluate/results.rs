@@ -187,6 +187,9 @@ pub struct ExampleResult {
     /// Texts (references or candidates) that are not blank but have no token: their ROUGE
     /// is 0 (text in a script the tokenizer does not keep, such as Cyrillic or Chinese).
     pub no_tokens: u32,
+    /// The language detected for the example (ISO 639-1, `und` when none was), with
+    /// `--lang auto` only.
+    pub lang: Option<&'static str>,
     /// Per system, in the example's order.
     pub systems: Vec<SystemResult>,
 }

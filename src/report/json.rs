@@ -108,6 +108,14 @@ fn write_columns(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     array(&mut buf, w, i4, "removed_lines", false, &mut |b, i| {
         int(b, rows[i].0.removed_lines as u64)
     })?;
+    if matches!(
+        report.config.tokenization,
+        crate::text::Tokenization::Auto { .. }
+    ) {
+        array(&mut buf, w, i4, "lang", false, &mut |b, i| {
+            json_string(b, rows[i].0.lang.unwrap_or("und"))
+        })?;
+    }
     // ROUGE counts, per type, with the chosen reference
     let types = &report.config.rouge_types;
     buf.extend_from_slice(b"    \"counts\": {");
@@ -242,6 +250,8 @@ impl serde::Serialize for ScoresMap<'_> {
 struct Line<'a> {
     id: &'a str,
     system: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     scores: ScoresMap<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     metrics: Option<ValuesMap<'a>>,
@@ -313,7 +323,7 @@ impl Jsonl {
         for e in examples {
             for s in &e.systems {
                 let facts = fact_lists(s);
-                if !other_columns && facts.is_none() {
+                if !other_columns && facts.is_none() && e.lang.is_none() {
                     rouge_line(&mut buf, &e.id, &s.system, &s.rouge);
                     continue;
                 }
@@ -323,6 +333,7 @@ impl Jsonl {
                 let line = Line {
                     id: &e.id,
                     system: &s.system,
+                    lang: e.lang,
                     scores: ScoresMap(&s.rouge),
                     metrics: other_columns.then_some(ValuesMap {
                         columns,
@@ -374,6 +385,7 @@ mod tests {
             let mut serde = serde_json::to_vec(&Line {
                 id,
                 system,
+                lang: None,
                 scores: ScoresMap(&rouge),
                 metrics: None,
                 facts: None,

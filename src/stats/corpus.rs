@@ -68,6 +68,8 @@ pub struct Accumulator {
     removed_lines: u64,
     max_refs: usize,
     min_refs: usize,
+    /// Examples per detected language (`--lang auto`).
+    langs: std::collections::BTreeMap<&'static str, u64>,
 }
 
 impl Accumulator {
@@ -92,6 +94,9 @@ impl Accumulator {
             self.no_tokens += 1;
         }
         self.removed_lines += result.removed_lines as u64;
+        if let Some(lang) = result.lang {
+            *self.langs.entry(lang).or_default() += 1;
+        }
         self.max_refs = self.max_refs.max(result.n_refs);
         self.min_refs = self.min_refs.min(result.n_refs);
         for sys in &result.systems {
@@ -135,6 +140,11 @@ impl Accumulator {
     /// Number of examples added.
     pub fn examples(&self) -> u64 {
         self.examples
+    }
+
+    /// Examples per detected language (`--lang auto`), by code.
+    pub fn languages(&self) -> &std::collections::BTreeMap<&'static str, u64> {
+        &self.langs
     }
 
     /// Number of examples with a text that is not blank but has no token.

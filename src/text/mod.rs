@@ -81,6 +81,27 @@ pub enum Tokenization {
         /// The word segmenter, for a script written without spaces between words.
         seg: Option<segment::Segmenter>,
     },
+    /// multilingual-rouge's, in the language detected per example (`--lang auto`,
+    /// [`multilingual::detect_language`]) with that language's segmenter and, when `stem`,
+    /// its stemmer (examples in a language without one are not stemmed).
+    Auto {
+        /// Stem with the detected language's stemmer.
+        stem: bool,
+    },
+}
+
+impl Tokenization {
+    /// multilingual-rouge's tokenization for `lang` (ISO 639-1) with its default segmenter and,
+    /// when `stem`, its stemmer (none when the language has none).
+    pub fn unicode(lang: &'static str, stem: bool) -> Tokenization {
+        Tokenization::Unicode {
+            lang,
+            stem: stem
+                .then(|| multilingual::LangStemmer::for_lang(lang))
+                .flatten(),
+            seg: segment::Segmenter::for_lang(lang),
+        }
+    }
 }
 
 /// Turns raw text into [`Analysed`] token ids under one configuration.
@@ -113,6 +134,20 @@ impl Analyzer {
         }
     }
 
+    /// This analyzer for a text in `lang` (ISO 639-1, `und` for an undetermined one):
+    /// [`Tokenization::unicode`], keeping this analyzer's other settings.
+    pub fn in_language(self, lang: &'static str, stem: bool) -> Self {
+        Analyzer {
+            tokenization: Tokenization::unicode(lang, stem),
+            ..self
+        }
+    }
+
+    /// The tokenization in use.
+    pub fn tokenization(&self) -> Tokenization {
+        self.tokenization
+    }
+
     /// This analyzer, dropping the space tokens a segmenter returns (for extractiveness, where
     /// a space is not a word the summary copied).
     pub fn without_space_tokens(self) -> Self {
@@ -132,6 +167,12 @@ impl Analyzer {
     /// Sentences follow rouge-score's `rougeLsum` rule: the text is split on `\n` only (a `\r`
     /// is an ordinary separator character) and each line is tokenised on its own.
     pub fn analyse(&self, text: &str, vocab: &mut Vocab) -> Analysed {
+        if let Tokenization::Auto { stem } = self.tokenization {
+            // on its own, a text is analysed in its own language
+            return self
+                .in_language(multilingual::detect_language(text).unwrap_or("und"), stem)
+                .analyse(text, vocab);
+        }
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
         if let Tokenization::Unicode {

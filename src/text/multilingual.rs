@@ -249,6 +249,8 @@ fn algorithm(code: &str) -> Option<Algorithm> {
         "ru" => Algorithm::Russian,
         "es" => Algorithm::Spanish,
         "sv" => Algorithm::Swedish,
+        "el" => Algorithm::Greek,
+        "ta" => Algorithm::Tamil,
         _ => return None,
     })
 }
@@ -380,9 +382,93 @@ pub fn stem(stemmer: LangStemmer, token: &str) -> String {
     }
 }
 
-/// The languages whose tokenization multilingual-rouge does with a word segmenter (not
-/// reproduced yet), by ISO 639-1 code.
-pub const SEGMENTED: [&str; 6] = ["zh", "ja", "th", "my", "lo", "km"];
+/// whatlang's languages (ISO 639-3) by ISO 639-1 code.
+const WHATLANG: [(whatlang::Lang, &str); 70] = {
+    use whatlang::Lang as L;
+    [
+        (L::Epo, "eo"),
+        (L::Eng, "en"),
+        (L::Rus, "ru"),
+        (L::Cmn, "zh"),
+        (L::Spa, "es"),
+        (L::Por, "pt"),
+        (L::Ita, "it"),
+        (L::Ben, "bn"),
+        (L::Fra, "fr"),
+        (L::Deu, "de"),
+        (L::Ukr, "uk"),
+        (L::Kat, "ka"),
+        (L::Ara, "ar"),
+        (L::Hin, "hi"),
+        (L::Jpn, "ja"),
+        (L::Heb, "he"),
+        (L::Yid, "yi"),
+        (L::Pol, "pl"),
+        (L::Amh, "am"),
+        (L::Jav, "jv"),
+        (L::Kor, "ko"),
+        (L::Nob, "no"),
+        (L::Dan, "da"),
+        (L::Swe, "sv"),
+        (L::Fin, "fi"),
+        (L::Tur, "tr"),
+        (L::Nld, "nl"),
+        (L::Hun, "hu"),
+        (L::Ces, "cs"),
+        (L::Ell, "el"),
+        (L::Bul, "bg"),
+        (L::Bel, "be"),
+        (L::Mar, "mr"),
+        (L::Kan, "kn"),
+        (L::Ron, "ro"),
+        (L::Slv, "sl"),
+        (L::Hrv, "hr"),
+        (L::Srp, "sr"),
+        (L::Mkd, "mk"),
+        (L::Lit, "lt"),
+        (L::Lav, "lv"),
+        (L::Est, "et"),
+        (L::Tam, "ta"),
+        (L::Vie, "vi"),
+        (L::Urd, "ur"),
+        (L::Tha, "th"),
+        (L::Guj, "gu"),
+        (L::Uzb, "uz"),
+        (L::Pan, "pa"),
+        (L::Aze, "az"),
+        (L::Ind, "id"),
+        (L::Tel, "te"),
+        (L::Pes, "fa"),
+        (L::Mal, "ml"),
+        (L::Ori, "or"),
+        (L::Mya, "my"),
+        (L::Nep, "ne"),
+        (L::Sin, "si"),
+        (L::Khm, "km"),
+        (L::Tuk, "tk"),
+        (L::Aka, "ak"),
+        (L::Zul, "zu"),
+        (L::Sna, "sn"),
+        (L::Afr, "af"),
+        (L::Lat, "la"),
+        (L::Slk, "sk"),
+        (L::Cat, "ca"),
+        (L::Tgl, "tl"),
+        (L::Hye, "hy"),
+        (L::Cym, "cy"),
+    ]
+};
+
+/// The language of `text` (ISO 639-1) as whatlang detects it from the text's first 4 KB
+/// (`--lang auto`); `None` when it finds none. Lao has no whatlang model and is never found.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let lang = whatlang::detect_lang(&text[..end])?;
+    WHATLANG.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c)
+}
 
 /// The ISO 639-1 code of a language given by code or English name (`fr`, `french`), as a
 /// static string; `None` for an unknown one.
