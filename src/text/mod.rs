@@ -6,6 +6,7 @@
 //! interned into a per-example [`Vocab`], and split into the newline-delimited sentences that
 //! ROUGE-Lsum needs. This module never reads files and never computes a score.
 
+pub mod lang_stem;
 pub mod multilingual;
 pub mod porter;
 pub mod segment;

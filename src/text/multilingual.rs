@@ -22,7 +22,7 @@
 //! `rust-stemmers` algorithms, the same Snowball programs) leaving NLTK's stop words of the
 //! language unstemmed, as multilingual-rouge asks them to (`ignore_stopwords=True`), and its
 //! own Hindi suffix stripper. Its Turkish stemmer (the TurkishStemmer package) and Bengali one
-//! are not reproduced yet.
+//! are reproduced in [`lang_stem`](super::lang_stem) but not used here yet.
 
 use rust_stemmers::Algorithm;
 use unicode_general_category::{GeneralCategory as G, get_general_category};
