@@ -29,7 +29,8 @@ tokenised WITHOUT the language tokenizer (BasicTokenizer only); "rougeLsum_seg" 
 summary-level LCS on lines tokenised WITH it (what sumbench's rougeLsum is). Stemming: tokens longer than 3
 characters, nltk Snowball for its languages, its own Hindi suffix stripper, TurkishStemmer
 (PyPI) for Turkish, a rule-based Bengali stemmer whose rules file is missing from the PyPI
-package (so Bengali with stemming fails there: recorded as stem_error).
+package (Bengali with stemming fails there; this script puts the upstream file,
+data/bengali/common.rules, where the stemmer looks for it).
 """
 
 import argparse
@@ -105,6 +106,13 @@ def ensure_venv(venv):
         pip = os.path.join(venv, "bin", "pip")
         subprocess.run([pip, "install", "-q", "multilingual-rouge==0.0.1", "unidic-lite"], check=True)
         subprocess.run([pip, "uninstall", "-y", "-q", "unidic"], check=False)
+    # multilingual-rouge's Bengali stemmer reads `common.rules` beside its parser.py, which
+    # the PyPI package does not ship: the upstream file (data/bengali/common.rules, MIT, see
+    # data/bengali/README.md) is put there, so that Bengali can be scored with stemming
+    pkg = glob.glob(os.path.join(venv, "lib", "python3*", "site-packages", "multilingual_rouge", "bengali_stemmer"))
+    rules = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "bengali", "common.rules")
+    for p in pkg:
+        shutil.copy(rules, os.path.join(p, "common.rules"))
     # multilingual-rouge builds nltk's Snowball stemmers with ignore_stopwords=True: NLTK's
     # stop words are left unstemmed. The NLTK stop-word corpus is not on PyPI; the crate
     # `stop-words` (a dependency of sumbench, feature "nltk") carries NLTK's lists, so they

@@ -1,7 +1,7 @@
 //! multilingual-rouge's tokenisation (XL-Sum's fork of rouge-score, PyPI `multilingual-rouge`
-//! 0.0.1) for languages written with spaces between words (issue 16: the first part; the
-//! segmenters of Chinese, Japanese, Thai and Burmese and the command-line options are not
-//! here yet).
+//! 0.0.1), its stemmers, and language detection for `--lang auto` ([`detect_language`]). The
+//! word segmenters of the scripts written without spaces are in
+//! [`segment`](super::segment).
 //!
 //! Its pipeline, read from its source and checked token for token against its output on
 //! `datasets/multilingual` (`tests/fixtures/multilingual/pairs.mrouge.jsonl`):
@@ -21,8 +21,9 @@
 //! Stemming ([`stem`]): tokens longer than three characters; nltk's Snowball stemmers (the
 //! `rust-stemmers` algorithms, the same Snowball programs) leaving NLTK's stop words of the
 //! language unstemmed, as multilingual-rouge asks them to (`ignore_stopwords=True`), and its
-//! own Hindi suffix stripper. Its Turkish stemmer (the TurkishStemmer package) and Bengali one
-//! are reproduced in [`lang_stem`](super::lang_stem) but not used here yet.
+//! own Hindi suffix stripper, its Turkish stemmer (the TurkishStemmer package) and its Bengali
+//! one ([`lang_stem`](super::lang_stem)). Greek and Tamil, which nltk's Snowball lacks (so
+//! multilingual-rouge does not stem them), get rust-stemmers' Snowball programs.
 
 use rust_stemmers::Algorithm;
 use unicode_general_category::{GeneralCategory as G, get_general_category};
@@ -210,6 +211,11 @@ pub enum LangStemmer {
     Snowball(&'static str),
     /// multilingual-rouge's Hindi suffix stripper.
     Hindi,
+    /// The TurkishStemmer package's ([`lang_stem::turkish`](super::lang_stem::turkish)).
+    Turkish,
+    /// multilingual-rouge's bundled Bengali stemmer
+    /// ([`lang_stem::bengali`](super::lang_stem::bengali)).
+    Bengali,
 }
 
 impl LangStemmer {
@@ -218,6 +224,8 @@ impl LangStemmer {
         match self {
             LangStemmer::Snowball(code) => format!("snowball-{code}"),
             LangStemmer::Hindi => "hindi-mrouge".to_owned(),
+            LangStemmer::Turkish => "turkishstemmer-1.3".to_owned(),
+            LangStemmer::Bengali => "bengali-rafi-mrouge".to_owned(),
         }
     }
 
@@ -225,6 +233,8 @@ impl LangStemmer {
     pub fn for_lang(lang: &str) -> Option<LangStemmer> {
         match lang {
             "hi" => Some(LangStemmer::Hindi),
+            "tr" => Some(LangStemmer::Turkish),
+            "bn" => Some(LangStemmer::Bengali),
             _ => algorithm(lang)
                 .and(language_code(lang))
                 .map(LangStemmer::Snowball),
@@ -357,29 +367,35 @@ pub fn stem(stemmer: LangStemmer, token: &str) -> String {
     if token.chars().count() <= 3 {
         return token.to_owned();
     }
-    match stemmer {
-        LangStemmer::Hindi => hindi_stem(token),
-        LangStemmer::Snowball(code) => SNOWBALL_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let cache = cache.entry(code).or_default();
-            if let Some(s) = cache.get(token) {
-                return s.to_string();
-            }
-            let stemmed = if stop_set(code).contains(token) {
-                token.to_owned()
-            } else {
+    let key = match stemmer {
+        LangStemmer::Hindi => return hindi_stem(token),
+        LangStemmer::Snowball(code) => code,
+        LangStemmer::Turkish => "tr-mrouge",
+        LangStemmer::Bengali => "bn-mrouge",
+    };
+    SNOWBALL_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let cache = cache.entry(key).or_default();
+        if let Some(s) = cache.get(token) {
+            return s.to_string();
+        }
+        let stemmed = match stemmer {
+            LangStemmer::Turkish => super::lang_stem::turkish::stem(token),
+            LangStemmer::Bengali => super::lang_stem::bengali::stem(token),
+            LangStemmer::Snowball(code) if !stop_set(code).contains(token) => {
                 match algorithm(code) {
                     Some(a) => rust_stemmers::Stemmer::create(a).stem(token).into_owned(),
                     None => token.to_owned(),
                 }
-            };
-            if cache.len() >= 1 << 20 {
-                cache.clear();
             }
-            cache.insert(token.into(), stemmed.clone().into());
-            stemmed
-        }),
-    }
+            _ => token.to_owned(),
+        };
+        if cache.len() >= 1 << 20 {
+            cache.clear();
+        }
+        cache.insert(token.into(), stemmed.clone().into());
+        stemmed
+    })
 }
 
 /// whatlang's languages (ISO 639-3) by ISO 639-1 code.
