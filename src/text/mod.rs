@@ -8,6 +8,7 @@
 
 pub mod multilingual;
 pub mod porter;
+pub mod segment;
 mod sentences;
 mod stem;
 mod tokenize;

@@ -1,0 +1,3 @@
+//! Word segmentation for scripts written without spaces between words.
+
+pub mod thai;
