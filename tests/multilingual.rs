@@ -47,7 +47,8 @@ fn unsegmented_languages_tokenise_as_multilingual_rouge() {
     assert_eq!(checked, 11);
 }
 
-/// With stemming: nltk's Snowball stemmers (stop words left alone) and the Hindi stripper.
+/// With stemming: nltk's Snowball stemmers (stop words left alone), the Hindi stripper, the
+/// TurkishStemmer package's and the Bengali Rafi stemmer.
 #[test]
 fn stemmed_tokens_as_multilingual_rouge() {
     use multilingual::LangStemmer;
@@ -74,7 +75,7 @@ fn stemmed_tokens_as_multilingual_rouge() {
         checked.push(lang.to_owned());
     }
     checked.dedup();
-    assert_eq!(checked, ["fr", "de", "es", "ru", "hi"]);
+    assert_eq!(checked, ["fr", "de", "es", "ru", "tr", "hi", "bn"]);
 }
 
 /// Token ids for sumbench's ROUGE: one id per distinct token of the pair.
@@ -189,8 +190,8 @@ fn scores_equal_multilingual_rouge() {
             checked += 1;
         }
     }
-    // 11 pairs without stemming, the fr, de, es, ru and hi ones (8) with it
-    assert_eq!(checked, 19);
+    // 11 pairs without stemming, the fr, de, es, ru, tr, hi and bn ones (10) with it
+    assert_eq!(checked, 21);
 }
 
 /// `sumbench eval --lang L` (and `--stemmer snowball`) on each language's pairs prints
@@ -259,7 +260,7 @@ fn eval_with_lang_equals_multilingual_rouge() {
             }
         }
     }
-    assert_eq!(checked, 19);
+    assert_eq!(checked, 21);
 }
 
 /// The pairs of `lang` in both inputs, with their multilingual-rouge values.
@@ -323,7 +324,7 @@ fn eval_scores(
         .collect()
 }
 
-/// Chinese (jieba-rs) and Burmese (the syllable rules) through `sumbench eval --lang`: every
+/// Chinese (jieba-rs), Thai (newmm) and Burmese (the syllable rules) through `sumbench eval --lang`: every
 /// pair's ROUGE-1/2/L equals multilingual-rouge's (1e-12), space tokens between words
 /// included; ROUGE-Lsum equals multilingual-rouge's summary-level LCS on its own per-line
 /// tokens (`rougeLsum_seg`: its rougeLsum skips the segmenter, so a Chinese line is one
@@ -331,7 +332,7 @@ fn eval_scores(
 #[test]
 fn segmented_languages_equal_multilingual_rouge() {
     let mut checked = Vec::new();
-    for lang in ["zh", "my"] {
+    for lang in ["zh", "th", "my"] {
         let pairs = segmented_pairs(lang);
         let got = eval_scores(lang, &pairs, &[]);
         assert_eq!(got.len(), pairs.len(), "{lang}");
@@ -351,5 +352,5 @@ fn segmented_languages_equal_multilingual_rouge() {
         }
         checked.push((lang, pairs.len()));
     }
-    assert_eq!(checked, [("zh", 13), ("my", 52)]);
+    assert_eq!(checked, [("zh", 13), ("th", 13), ("my", 52)]);
 }

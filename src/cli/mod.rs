@@ -65,9 +65,10 @@ struct MetricArgs {
     #[arg(long, value_parser = ["rouge-score", "unicode"])]
     tokenizer: Option<String>,
     /// Word segmenter for a script written without spaces (with --tokenizer unicode): the
-    /// language's (jieba for Chinese, ICU4X's for Japanese, Lao and Khmer, multilingual-rouge's
-    /// syllable rules for Burmese) unless one is named here; none splits on spaces only.
-    #[arg(long, value_name = "NAME", value_parser = ["jieba", "icu", "burmese", "none"])]
+    /// language's (jieba for Chinese, newmm for Thai, ICU4X's for Japanese, Lao and Khmer,
+    /// multilingual-rouge's syllable rules for Burmese) unless one is named here; none splits
+    /// on spaces only.
+    #[arg(long, value_name = "NAME", value_parser = ["jieba", "newmm", "icu", "burmese", "none"])]
     segmenter: Option<String>,
     /// Output format: table, json, jsonl, csv or markdown.
     #[arg(long, default_value = "table")]

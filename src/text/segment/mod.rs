@@ -9,6 +9,7 @@
 //! | --- | --- | --- | --- |
 //! | Chinese | [`Segmenter::Jieba`]: jieba-rs, the Rust port of jieba, HMM on | jieba 0.42.1 | identical (SIGHAN 2005 PKU test set, 1,944 of 1,944 lines) |
 //! | Japanese | [`Segmenter::Icu`]: ICU4X's dictionary segmenter | MeCab with unidic-lite | differs (UniDic's short units: `図書館` is `図書 館` to MeCab); see BENCHMARKS.md |
+//! | Thai | [`Segmenter::Newmm`]: PyThaiNLP's newmm, reimplemented ([`thai`]) | newmm (PyThaiNLP 5.4.0) | identical (1,013 segmenter cases) |
 //! | Burmese | [`Segmenter::Burmese`]: its rules, reimplemented ([`burmese`]) | the same rules | identical |
 //! | Lao, Khmer | [`Segmenter::Icu`] (LSTM models) | none: spaces only | not comparable |
 //!
@@ -22,6 +23,7 @@
 //! extractiveness.
 
 pub mod burmese;
+pub mod thai;
 
 use std::sync::OnceLock;
 
@@ -35,6 +37,8 @@ pub enum Segmenter {
     Icu,
     /// multilingual-rouge's Burmese syllable rules ([`burmese`]).
     Burmese,
+    /// PyThaiNLP's newmm, as multilingual-rouge uses it ([`thai`]).
+    Newmm,
 }
 
 impl Segmenter {
@@ -45,16 +49,18 @@ impl Segmenter {
             "zh" => Some(Segmenter::Jieba),
             "ja" | "lo" | "km" => Some(Segmenter::Icu),
             "my" => Some(Segmenter::Burmese),
+            "th" => Some(Segmenter::Newmm),
             _ => None,
         }
     }
 
-    /// A segmenter by its command-line name (`jieba`, `icu`, `burmese`).
+    /// A segmenter by its command-line name (`jieba`, `icu`, `burmese`, `newmm`).
     pub fn from_name(name: &str) -> Option<Segmenter> {
         match name {
             "jieba" => Some(Segmenter::Jieba),
             "icu" => Some(Segmenter::Icu),
             "burmese" => Some(Segmenter::Burmese),
+            "newmm" => Some(Segmenter::Newmm),
             _ => None,
         }
     }
@@ -65,12 +71,13 @@ impl Segmenter {
             Segmenter::Jieba => "jieba-rs-0.11",
             Segmenter::Icu => "icu4x-2.3",
             Segmenter::Burmese => "burmese-mrouge",
+            Segmenter::Newmm => "newmm-pythainlp-5.4",
         }
     }
 
     /// Whether the segmenter returns the spaces between words as tokens.
     pub fn keeps_spaces(self) -> bool {
-        matches!(self, Segmenter::Jieba)
+        matches!(self, Segmenter::Jieba | Segmenter::Newmm)
     }
 
     /// Calls `f(start, token)` for each token of `text` in order, `start` the byte offset in
@@ -105,6 +112,15 @@ impl Segmenter {
                     f(start, t)
                 }
             }),
+            Segmenter::Newmm => {
+                let mut spans = Vec::new();
+                thai::segment(text, &mut spans);
+                for (start, end) in spans {
+                    if end > start {
+                        f(start, &text[start..end]);
+                    }
+                }
+            }
         }
     }
 }
@@ -142,7 +158,7 @@ mod tests {
         fn segmenters_never_panic_and_lose_nothing_but_spaces(
             text in "([a-z0-9 ]|我|来到|北京|市|議会|は|မ|ြ|န|်|ာ|္|ု|\u{200C}|ພາສາ|ខ្មែរ|ไทย|é|€){0,30}"
         ) {
-            for s in [Segmenter::Jieba, Segmenter::Icu, Segmenter::Burmese] {
+            for s in [Segmenter::Jieba, Segmenter::Icu, Segmenter::Burmese, Segmenter::Newmm] {
                 let mut joined = String::new();
                 s.segment(&text, |start, t| {
                     assert!(!t.is_empty());
