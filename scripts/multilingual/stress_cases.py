@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Write the segmenter stress cases (issue 16): pairs in Chinese, Japanese, Thai and Burmese
-built from sentences written for sumbench (no third-party text), combined with a fixed seed
-into one- and several-line candidates and references, plus random strings of Burmese letters
-and signs that exercise every rule of multilingual-rouge's syllable breaker.
+"""Write the multilingual stress cases (issue 16): pairs in Chinese, Japanese, Thai and
+Burmese built from sentences written for sumbench (no third-party text); pairs in every other
+language of datasets/multilingual/pairs.jsonl recombined from that file's own sentences; all
+combined with a fixed seed into one- and several-line candidates and references; plus random
+strings of Burmese letters and signs that exercise every rule of multilingual-rouge's
+syllable breaker.
 
-    python3 scripts/multilingual/segmented_cases.py > tests/fixtures/multilingual/segmented.jsonl
-    python3 scripts/multilingual/oracle.py tests/fixtures/multilingual/segmented.jsonl \\
-        --out tests/fixtures/multilingual/segmented.mrouge.jsonl
+    python3 scripts/multilingual/stress_cases.py > tests/fixtures/multilingual/stress.jsonl
+    python3 scripts/multilingual/oracle.py tests/fixtures/multilingual/stress.jsonl \\
+        --out tests/fixtures/multilingual/stress.mrouge.jsonl
 """
 
 import json
@@ -69,9 +71,35 @@ BURMESE = ("ကခဂငစဆဇညတထဒနပဖဗမယရလဝသဟ�
            "\u200c" " ")
 
 
+def dataset_sentences():
+    """The sentences of datasets/multilingual/pairs.jsonl per language, for the languages
+    written with spaces (split after . ! ? and the Devanagari danda)."""
+    import os
+    import re
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "datasets",
+                        "multilingual", "pairs.jsonl")
+    out = {}
+    for line in open(path, encoding="utf-8"):
+        d = json.loads(line)
+        if d["lang"] in SENTENCES:
+            continue
+        for text in [d["candidate"], *d["references"]]:
+            for sent in re.split(r"(?<=[.!?\u0964])\s+", text.strip()):
+                if sent and sent not in out.setdefault(d["lang"], []):
+                    out[d["lang"]].append(sent)
+    return out
+
+
 def main():
     rng = random.Random(16)
     out = []
+    for lang, sents in dataset_sentences().items():
+        for i in range(8):
+            def text():
+                picked = [rng.choice(sents) for _ in range(rng.randint(1, 3))]
+                return rng.choice(["\n", " "]).join(picked)
+            out.append({"id": f"{lang}-mix-{i + 1}", "lang": lang, "candidate": text(),
+                        "references": [text() for _ in range(rng.randint(1, 2))]})
     for lang, sents in SENTENCES.items():
         for i in range(12):
             def text(k):
