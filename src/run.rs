@@ -392,8 +392,13 @@ pub fn build_report(
         );
     }
     if acc.no_tokens() > 0 {
+        let why = if config.tokenization == crate::text::Tokenization::RougeScore {
+            "for rouge-score's tokenizer (it keeps only a-z and 0-9, so Cyrillic, Chinese, Arabic, ... text has none; --lang picks the Unicode tokenizer)"
+        } else {
+            "(only punctuation or controls)"
+        };
         notes.push(format!(
-            "{} of {} {} a text that is not blank but has no token for rouge-score's tokenizer (it keeps only a-z and 0-9, so Cyrillic, Chinese, Arabic, ... text has none): their ROUGE and extractiveness are 0 or undefined, not a measurement",
+            "{} of {} {} a text that is not blank but has no token {why}: their ROUGE and extractiveness are 0 or undefined, not a measurement",
             acc.no_tokens(),
             count(acc.examples(), "example", "examples"),
             if acc.no_tokens() == 1 { "has" } else { "have" },

@@ -411,3 +411,123 @@ fn japanese_differs_only_in_word_boundaries() {
     }
     assert!(2 * same > total, "{same} of {total} MeCab words kept whole");
 }
+
+/// The dataset's pairs, every language in one file (ids, candidates, references).
+fn all_pairs_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("all.jsonl");
+    let lines: String = jsonl("../../datasets/multilingual/pairs.jsonl")
+        .iter()
+        .map(|d| {
+            let v = serde_json::json!({"id": d["id"], "candidate": d["candidate"], "references": d["references"]});
+            format!("{v}\n")
+        })
+        .collect();
+    std::fs::write(&path, lines).unwrap();
+    path
+}
+
+/// `--lang auto`: each example is detected in its own language (recorded in its JSONL line)
+/// and scored exactly as `--lang` with that language scores it, segmenter and stemmer
+/// included.
+#[test]
+fn lang_auto_scores_each_example_in_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = all_pairs_file(dir.path());
+    let run = |lang: &str| -> Vec<serde_json::Value> {
+        let o = sumbench()
+            .arg("eval")
+            .arg(&path)
+            .args(["--lang", lang, "--stemmer", "snowball", "--format", "jsonl"])
+            .args(["--metrics", "rouge1,rouge2,rougeL,rougeLsum"])
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{lang}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let auto = run("auto");
+    let inputs = jsonl("../../datasets/multilingual/pairs.jsonl");
+    assert_eq!(auto.len(), inputs.len());
+    for (got, input) in auto.iter().zip(&inputs) {
+        let lang = input["lang"].as_str().unwrap();
+        assert_eq!(got["lang"], lang, "{}", input["id"]);
+        // a language without a stemmer of multilingual-rouge's is scored unstemmed by auto
+        let own = if multilingual::LangStemmer::for_lang(lang).is_some() {
+            run(lang)
+        } else {
+            let o = sumbench()
+                .arg("eval")
+                .arg(&path)
+                .args(["--lang", lang, "--format", "jsonl"])
+                .args(["--metrics", "rouge1,rouge2,rougeL,rougeLsum"])
+                .output()
+                .unwrap();
+            String::from_utf8(o.stdout)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect()
+        };
+        let want = own.iter().find(|o| o["id"] == input["id"]).unwrap();
+        assert_eq!(got["scores"], want["scores"], "{}", input["id"]);
+    }
+}
+
+/// `compare --lang` compares the examples of one language of two `--lang auto` reports, and
+/// refuses a language no example has, or a report that records no language.
+#[test]
+fn compare_lang_keeps_one_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = all_pairs_file(dir.path());
+    let report = dir.path().join("auto.json");
+    sumbench()
+        .arg("eval")
+        .arg(&path)
+        .args(["--lang", "auto", "--format", "json", "-o"])
+        .arg(&report)
+        .assert()
+        .success();
+    let o = sumbench()
+        .arg("compare")
+        .arg(&report)
+        .arg(&report)
+        .args(["--lang", "fr", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["systems"][0]["metrics"][0]["examples"], 2);
+    let o = sumbench()
+        .arg("compare")
+        .arg(&report)
+        .arg(&report)
+        .args(["--lang", "ko"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no example in ko"));
+    let english = dir.path().join("en.json");
+    sumbench()
+        .arg("eval")
+        .arg(&path)
+        .args(["--format", "json", "-o"])
+        .arg(&english)
+        .assert()
+        .success();
+    let o = sumbench()
+        .arg("compare")
+        .arg(&english)
+        .arg(&english)
+        .args(["--lang", "fr"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("records no language"));
+}

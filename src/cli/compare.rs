@@ -43,6 +43,10 @@ pub struct CompareArgs {
     /// Seed of the random generator.
     #[arg(long, default_value_t = 12345)]
     seed: u64,
+    /// Compare only the examples in this language (ISO 639-1): those detected in it in `--lang
+    /// auto` reports, or every example of reports made with `--lang LANG`.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
     /// Output format: table, json, jsonl, csv or markdown.
     #[arg(long, default_value = "table")]
     format: Format,
@@ -65,9 +69,39 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
         read_report_columns(&text, &p.display().to_string(), &wanted)
             .map_err(|e| anyhow::anyhow!(e).into())
     };
-    let baseline = load(&args.baseline)?;
-    let current = load(&args.current)?;
+    let mut baseline = load(&args.baseline)?;
+    let mut current = load(&args.current)?;
     let mut notes = Vec::new();
+    if let Some(lang) = &args.lang {
+        // a known name or code, else any code a detection may have recorded (`cs`, `und`)
+        let code = match sumbench::text::multilingual::language_code(lang) {
+            Some(c) => c.to_owned(),
+            None if (2..=3).contains(&lang.len())
+                && lang.bytes().all(|b| b.is_ascii_lowercase()) =>
+            {
+                lang.clone()
+            }
+            None => {
+                return Err(anyhow::anyhow!("--lang {lang:?}: unknown language (an ISO 639-1 code such as fr, or an English name)").into());
+            }
+        };
+        for (report, path) in [
+            (&mut baseline, &args.baseline),
+            (&mut current, &args.current),
+        ] {
+            let rows = report
+                .retain_lang(&code)
+                .map_err(|e| anyhow::anyhow!("--lang {code}: {}: {e}", path.display()))?;
+            if rows == 0 {
+                return Err(anyhow::anyhow!(
+                    "--lang {code}: {} has no example in {code}",
+                    path.display()
+                )
+                .into());
+            }
+        }
+        notes.push(format!("compared on the examples in {code} only (--lang)"));
+    }
     let diff = baseline.signature.diff(&current.signature);
     if !diff.is_empty() {
         let what: Vec<String> = diff

@@ -217,6 +217,7 @@ fn read_examples<'de, D: serde::Deserializer<'de>>(
         systems: Vec::new(),
         ids: Vec::new(),
         system_of: Vec::new(),
+        langs: Vec::new(),
     };
     if schema == SCHEMA_V1 {
         V1Rows {
@@ -463,6 +464,7 @@ impl<'de> Visitor<'de> for ColumnarRows<'_, '_> {
                 "rows" => rows = Some(map.next_value::<usize>()?),
                 "id" => ids = Some(map.next_value::<Vec<String>>()?),
                 "system" => systems = Some(map.next_value::<Vec<String>>()?),
+                "lang" => self.report.langs = map.next_value::<Vec<String>>()?,
                 "values" => map.next_value_seed(ValueColumns {
                     index: self.index,
                     values: &mut self.report.values,
@@ -489,6 +491,12 @@ impl<'de> Visitor<'de> for ColumnarRows<'_, '_> {
                     "{rows} rows, but {n} values of column '{key}'"
                 )));
             }
+        }
+        if !self.report.langs.is_empty() && self.report.langs.len() != rows {
+            return Err(A::Error::custom(format!(
+                "{rows} rows, but {} languages",
+                self.report.langs.len()
+            )));
         }
         for s in &systems {
             let k = self.report.system_index(s);

@@ -319,6 +319,9 @@ pub struct LoadedReport {
     pub ids: Vec<String>,
     /// Per row: the system, an index into `systems`.
     pub system_of: Vec<u32>,
+    /// Per row: the language detected for the example (`--lang auto` reports; empty
+    /// otherwise).
+    pub langs: Vec<String>,
     /// Per column (in `columns` order): the value of every row, NaN where undefined. A
     /// column that was not loaded (see [`crate::report::read_report_columns`]) is empty.
     pub values: Vec<Vec<f64>>,
@@ -339,6 +342,7 @@ impl LoadedReport {
             systems: Vec::new(),
             ids: Vec::new(),
             system_of: Vec::new(),
+            langs: Vec::new(),
         };
         for (system, id, values) in rows {
             if values.len() != report.columns.len() {
@@ -368,6 +372,34 @@ impl LoadedReport {
                 (self.systems.len() - 1) as u32
             }
         }
+    }
+
+    /// Keeps the rows of examples in `lang` (ISO 639-1): those detected in it in a `--lang
+    /// auto` report, or all of them when the report's signature says `lang:LANG` (a report of
+    /// one language). Returns the rows kept; errors when the report knows no language.
+    pub fn retain_lang(&mut self, lang: &str) -> Result<usize, String> {
+        if self.langs.is_empty() {
+            let own = self.signature.get("lang").map(str::to_owned);
+            return match own.as_deref() {
+                Some(l) if l == lang => Ok(self.ids.len()),
+                Some(l) => Err(format!("the report is in {l}, not {lang}")),
+                None => {
+                    Err("the report records no language (it was made without --lang)".to_owned())
+                }
+            };
+        }
+        let keep: Vec<bool> = self.langs.iter().map(|l| l == lang).collect();
+        fn retain_by<T>(v: &mut Vec<T>, keep: &[bool]) {
+            let mut k = keep.iter();
+            v.retain(|_| k.next().copied().unwrap_or(false));
+        }
+        retain_by(&mut self.ids, &keep);
+        retain_by(&mut self.system_of, &keep);
+        for col in self.values.iter_mut().filter(|c| !c.is_empty()) {
+            retain_by(col, &keep);
+        }
+        self.langs.retain(|l| l == lang);
+        Ok(self.ids.len())
     }
 
     /// Errors on a (system, id) pair that appears twice.
