@@ -41,6 +41,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         serde_json::to_writer(&mut out, tokens)?;
         out.write_all(b"\n")?;
     }
-    eprintln!("{} texts segmented in {:.3} s", texts.len(), took.as_secs_f64());
+    eprintln!(
+        "{} texts segmented in {:.3} s",
+        texts.len(),
+        took.as_secs_f64()
+    );
     Ok(())
 }

@@ -419,9 +419,23 @@ pub fn build_report(
             .iter()
             .map(|(l, n)| format!("{l} {n}"))
             .collect();
+        let (declared, _) = acc.declared_languages();
         notes.push(format!(
-            "languages detected (whatlang, per example; und: none found, tokenised without segmenter or stemmer): {}",
+            "languages per example ({declared} declared by the data's lang field, {} detected by whatlang; und: none found, tokenised without segmenter or stemmer): {}",
+            acc.examples() - declared,
             langs.join(", ")
+        ));
+    }
+    let (_, other) = acc.declared_languages();
+    if other > 0 {
+        let run = match config.tokenization {
+            crate::text::Tokenization::Unicode { lang, .. } => lang,
+            _ => "en",
+        };
+        notes.push(format!(
+            "{other} of {} {} another language than {run} in the data's lang field: tokenised as {run} all the same (--lang auto takes each example's language)",
+            count(acc.examples(), "example", "examples"),
+            if other == 1 { "declares" } else { "declare" },
         ));
     }
     if acc.removed_lines() > 0 {

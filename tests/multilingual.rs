@@ -531,3 +531,75 @@ fn compare_lang_keeps_one_language() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("records no language"));
 }
+
+/// A record's `lang` field: `--lang auto` takes it instead of a detection (here a German pair
+/// declared French is tokenised and stemmed as French), a run in one language says how many
+/// examples declare another, and a `lang` that is not a string is an error naming the record.
+#[test]
+fn declared_language_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("declared.jsonl");
+    let de = jsonl("../../datasets/multilingual/pairs.jsonl")
+        .into_iter()
+        .find(|d| d["lang"] == "de")
+        .unwrap();
+    let line = |lang: &str| {
+        serde_json::json!({"id": lang, "lang": lang, "candidate": de["candidate"], "references": de["references"]})
+            .to_string()
+    };
+    std::fs::write(&path, format!("{}\n{}\n", line("fr"), line("german"))).unwrap();
+    let o = sumbench()
+        .arg("eval")
+        .arg(&path)
+        .args([
+            "--lang",
+            "auto",
+            "--stemmer",
+            "snowball",
+            "--format",
+            "jsonl",
+            "--metrics",
+            "rouge1",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["lang"], "fr");
+    assert_eq!(lines[1]["lang"], "de");
+    // French and German Snowball stems differ on this pair
+    assert_ne!(lines[0]["scores"], lines[1]["scores"]);
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        stderr.contains("2 declared by the data's lang field, 0 detected"),
+        "{stderr}"
+    );
+    let o = sumbench()
+        .arg("eval")
+        .arg(&path)
+        .args(["--lang", "de", "--metrics", "rouge1"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        stderr.contains("1 of 2 examples declares another language than de"),
+        "{stderr}"
+    );
+    std::fs::write(
+        &path,
+        "{\"id\": \"x\", \"lang\": 7, \"candidate\": \"a\", \"reference\": \"a\"}\n",
+    )
+    .unwrap();
+    let o = sumbench().arg("eval").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        stderr.contains(":1:") && stderr.contains("field 'lang' must be a string"),
+        "{stderr}"
+    );
+}

@@ -65,6 +65,7 @@ proptest! {
             references: vec![reference.clone()],
             candidates: vec![Candidate { system: "c".into(), text: candidate.clone() }],
             removed_lines: 0,
+            lang: None,
         };
         let ours = evaluator.evaluate(&example, &mut Workspace::default()).unwrap();
         prop_assert_eq!(ours.systems[0].rouge.len(), theirs.iter().count());
@@ -158,6 +159,7 @@ proptest! {
             references: vec![rt],
             candidates: vec![Candidate { system: "c".into(), text: ct }],
             removed_lines: 0,
+            lang: None,
         };
         let ours = evaluator.evaluate(&example, &mut Workspace::default()).unwrap().systems[0].rouge[0].counts;
         // rouge-score's _summary_level_lcs, with the DP oracle for lcs_ind.

@@ -111,6 +111,7 @@ impl Pair {
                 text: self.candidate.clone(),
             }],
             removed_lines: 0,
+            lang: None,
         }
     }
 

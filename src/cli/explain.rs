@@ -136,6 +136,7 @@ fn from_files(args: &ExplainArgs, candidate: &Path) -> Result<Example, Failure> 
             text: read_to_string(candidate)?,
         }],
         removed_lines: 0,
+        lang: None,
     };
     if args.input.clean && !args.input.no_clean {
         example.clean();

@@ -85,6 +85,7 @@ pub fn run(args: ScoreArgs) -> Result<(), Failure> {
             text: candidate,
         }],
         removed_lines: 0,
+        lang: None,
     };
     if let Some(opts) = &args.rouge155 {
         return super::rouge155::run_dataset(

@@ -180,6 +180,7 @@ impl Iterator for AlignedReader {
             references,
             candidates,
             removed_lines: 0,
+            lang: None,
         }))
     }
 }

@@ -263,6 +263,7 @@ fn from_manifest(
             references: Vec::new(),
             candidates: Vec::new(),
             removed_lines: 0,
+            lang: None,
         });
     }
     for d in manifest.documents.iter().filter(|d| d.role != Role::Source) {

@@ -26,6 +26,9 @@ pub struct Example {
     pub candidates: Vec<Candidate>,
     /// Lines removed from this example's texts by boilerplate cleaning (0 when not cleaned).
     pub removed_lines: usize,
+    /// The language the data declares for the example (a JSONL record's `lang` or `language`
+    /// field), as written; `--lang auto` takes it instead of detecting one.
+    pub lang: Option<String>,
 }
 
 impl Example {

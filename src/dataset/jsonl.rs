@@ -24,6 +24,8 @@ pub struct FieldMap {
     pub references: Vec<String>,
     /// Paths of the candidate: a string (one system) or an object of system name to string.
     pub candidates: Vec<String>,
+    /// Paths of the example's declared language (a string), read by `--lang auto`.
+    pub lang: Vec<String>,
 }
 
 fn strings(v: &[&str]) -> Vec<String> {
@@ -37,6 +39,7 @@ impl Default for FieldMap {
             source: strings(&["source", "document", "article"]),
             references: strings(&["references", "reference", "target", "summary"]),
             candidates: strings(&["candidates", "candidate", "prediction"]),
+            lang: strings(&["lang", "language"]),
         }
     }
 }
@@ -72,12 +75,18 @@ impl FieldMap {
         what: &str,
         extra: &[&str],
     ) -> Option<String> {
-        let known: Vec<&str> = [&self.id, &self.source, &self.references, &self.candidates]
-            .into_iter()
-            .flatten()
-            .map(|p| p.split('.').next().unwrap_or(p))
-            .chain(extra.iter().copied())
-            .collect();
+        let known: Vec<&str> = [
+            &self.id,
+            &self.source,
+            &self.references,
+            &self.candidates,
+            &self.lang,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|p| p.split('.').next().unwrap_or(p))
+        .chain(extra.iter().copied())
+        .collect();
         let unused: Vec<String> = names
             .into_iter()
             .map(str::trim)
@@ -240,6 +249,16 @@ pub fn example_from_value(
             )));
         }
     };
+    let lang = match first(record, &fields.lang) {
+        None => None,
+        Some((_, Value::String(s))) => Some(s.clone()),
+        Some((p, v)) => {
+            return Err(err(format!(
+                "field '{p}' must be a string (the example's language: an ISO 639-1 code or an English name), found {}",
+                kind(v)
+            )));
+        }
+    };
     Ok(Example {
         id,
         line,
@@ -247,6 +266,7 @@ pub fn example_from_value(
         references,
         candidates,
         removed_lines: 0,
+        lang,
     })
 }
 
@@ -266,6 +286,7 @@ pub mod fast {
     const SOURCE: &[&str] = &["source", "document", "article"];
     const REFERENCES: &[&str] = &["references", "reference", "target", "summary"];
     const CANDIDATES: &[&str] = &["candidates", "candidate", "prediction"];
+    const LANG: &[&str] = &["lang", "language"];
 
     enum Refs {
         One(String),
@@ -400,10 +421,11 @@ pub mod fast {
         source: Option<String>,
         references: Option<Refs>,
         candidates: Option<Cands>,
+        lang: Option<String>,
     }
 
-    /// A field name of a record: `(group, rank)` for a known name (group 0 to 3: id, source,
-    /// references, candidates; rank: its place in the group's priority list), `None` for any
+    /// A field name of a record: `(group, rank)` for a known name (group 0 to 4: id, source,
+    /// references, candidates, lang; rank: its place in the group's priority list), `None` for any
     /// other. Read without allocating.
     struct FieldKey(Option<(usize, usize)>);
 
@@ -415,7 +437,7 @@ pub mod fast {
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<FieldKey, E> {
             Ok(FieldKey(
-                [ID, SOURCE, REFERENCES, CANDIDATES]
+                [ID, SOURCE, REFERENCES, CANDIDATES, LANG]
                     .iter()
                     .enumerate()
                     .find_map(|(g, names)| names.iter().position(|n| *n == v).map(|r| (g, r))),
@@ -437,14 +459,15 @@ pub mod fast {
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parts, A::Error> {
             let (mut id, mut source) = (Slot::new(), Slot::new());
             let (mut refs, mut cands) = (Slot::new(), Slot::new());
+            let mut lang = Slot::new();
             // A repeated field name takes the general path, which resolves it as serde_json does.
-            let mut seen = 0u32;
+            let mut seen = 0u64;
             while let Some(FieldKey(field)) = map.next_key::<FieldKey>()? {
                 let Some((group, rank)) = field else {
                     map.next_value::<IgnoredAny>()?;
                     continue;
                 };
-                let bit = 1u32 << (group * 8 + rank);
+                let bit = 1u64 << (group * 8 + rank);
                 if seen & bit != 0 {
                     return Err(de::Error::custom("repeated field"));
                 }
@@ -457,7 +480,9 @@ pub mod fast {
                     },
                     1 => source.offer(rank, map.next_value()?),
                     2 => refs.offer(rank, map.next_value()?),
-                    _ => cands.offer(rank, map.next_value()?),
+                    3 => cands.offer(rank, map.next_value()?),
+                    // a string or null only (a number takes the general path, an error there)
+                    _ => lang.offer(rank, Nullable(map.next_value::<Option<String>>()?)),
                 }
             }
             Ok(Parts {
@@ -465,6 +490,7 @@ pub mod fast {
                 source: source.value,
                 references: refs.value,
                 candidates: cands.value,
+                lang: lang.value,
             })
         }
     }
@@ -497,6 +523,7 @@ pub mod fast {
             },
             candidates,
             removed_lines: 0,
+            lang: parts.lang,
         })
     }
 }

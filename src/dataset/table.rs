@@ -20,6 +20,7 @@ struct Columns {
     references: Vec<usize>,
     candidate: usize,
     system: Option<usize>,
+    lang: Option<usize>,
 }
 
 /// Streams examples from a CSV or TSV file with a header.
@@ -84,6 +85,7 @@ impl TableReader {
             references,
             candidate,
             system: headers.iter().position(|h| h.trim() == "system"),
+            lang: find(&headers, &fields.lang),
         };
         Ok(TableReader {
             unused,
@@ -150,6 +152,10 @@ impl Iterator for TableReader {
                 text: get(&first, c.candidate),
             }],
             removed_lines: 0,
+            lang: c
+                .lang
+                .map(|i| get(&first, i))
+                .filter(|l| !l.trim().is_empty()),
         };
         if c.system.is_some() && c.id.is_some() {
             // Long format: gather the following rows of the same example.

@@ -14,6 +14,7 @@ use crate::metrics::extractive::{
 use crate::metrics::facts::{self, FactDoc};
 use crate::metrics::rouge::{Prepared, RougeScorer, RougeType, Scratch};
 use crate::signature::Signature;
+use crate::text::multilingual::language_code;
 use crate::text::{Analysed, Analyzer, Stemmer, Tokenization, Vocab, count_sentences};
 
 pub use columns::{Better, Column, Section};
@@ -254,14 +255,17 @@ impl Evaluator {
             Tokenization::Auto { stem } => {
                 // one language per example, read off its source (else its first reference,
                 // else its first candidate), so that all its texts are tokenised alike
-                let text = example
-                    .source
-                    .as_deref()
-                    .or(example.references.first().map(String::as_str))
-                    .or(example.candidates.first().map(|c| c.text.as_str()))
-                    .unwrap_or("");
-                let detected = crate::text::multilingual::detect_language(text).unwrap_or("und");
-                lang = Some(detected);
+                let declared = example.lang.as_deref().and_then(language_code);
+                let detected = declared.unwrap_or_else(|| {
+                    let text = example
+                        .source
+                        .as_deref()
+                        .or(example.references.first().map(String::as_str))
+                        .or(example.candidates.first().map(|c| c.text.as_str()))
+                        .unwrap_or("");
+                    crate::text::multilingual::detect_language(text).unwrap_or("und")
+                });
+                lang = Some((detected, declared.is_some()));
                 analyzers = Evaluator {
                     analyzer: self.analyzer.in_language(detected, stem),
                     plain: self.plain.in_language(detected, false),
@@ -276,7 +280,18 @@ impl Evaluator {
             }
         };
         let mut result = this.evaluate_in(example, targets, against_source, ws)?;
-        result.lang = lang;
+        result.lang = lang.map(|(l, _)| l);
+        result.lang_declared = lang.is_some_and(|(_, declared)| declared);
+        if lang.is_none() {
+            let run = match self.config.tokenization {
+                Tokenization::Unicode { lang, .. } => lang,
+                _ => "en",
+            };
+            result.other_lang = example
+                .lang
+                .as_deref()
+                .is_some_and(|l| language_code(l).is_none_or(|l| l != run));
+        }
         Some(result)
     }
 
@@ -395,6 +410,8 @@ impl Evaluator {
             removed_lines: example.removed_lines,
             no_tokens,
             lang: None,
+            lang_declared: false,
+            other_lang: false,
             systems,
         })
     }

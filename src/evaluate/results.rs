@@ -190,6 +190,12 @@ pub struct ExampleResult {
     /// The language detected for the example (ISO 639-1, `und` when none was), with
     /// `--lang auto` only.
     pub lang: Option<&'static str>,
+    /// With `--lang auto`: the language is the one the data declares (its `lang` field), not
+    /// a detection.
+    pub lang_declared: bool,
+    /// Without `--lang auto`: the data declares a language other than the run's (the example
+    /// is tokenised in the run's language all the same).
+    pub other_lang: bool,
     /// Per system, in the example's order.
     pub systems: Vec<SystemResult>,
 }

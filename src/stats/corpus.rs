@@ -70,6 +70,10 @@ pub struct Accumulator {
     min_refs: usize,
     /// Examples per detected language (`--lang auto`).
     langs: std::collections::BTreeMap<&'static str, u64>,
+    /// Examples whose language the data declared (`--lang auto`), and examples declaring
+    /// another language than the run's (without it).
+    lang_declared: u64,
+    other_lang: u64,
 }
 
 impl Accumulator {
@@ -97,6 +101,8 @@ impl Accumulator {
         if let Some(lang) = result.lang {
             *self.langs.entry(lang).or_default() += 1;
         }
+        self.lang_declared += u64::from(result.lang_declared);
+        self.other_lang += u64::from(result.other_lang);
         self.max_refs = self.max_refs.max(result.n_refs);
         self.min_refs = self.min_refs.min(result.n_refs);
         for sys in &result.systems {
@@ -145,6 +151,12 @@ impl Accumulator {
     /// Examples per detected language (`--lang auto`), by code.
     pub fn languages(&self) -> &std::collections::BTreeMap<&'static str, u64> {
         &self.langs
+    }
+
+    /// Examples whose language the data declared (`--lang auto`), and examples that declare
+    /// a language other than the run's.
+    pub fn declared_languages(&self) -> (u64, u64) {
+        (self.lang_declared, self.other_lang)
     }
 
     /// Number of examples with a text that is not blank but has no token.

@@ -531,7 +531,15 @@ pub fn language_code(name: &str) -> Option<&'static str> {
         ("uk", "ukrainian"),
         ("zh", "chinese"),
     ];
-    let n = name.trim().to_ascii_lowercase();
+    let n = name.trim().to_ascii_lowercase().replace('-', "_");
+    // XL-Sum's names that multilingual-rouge maps to its own
+    let n = match n.as_str() {
+        "bangla" => "bengali".to_owned(),
+        "turkce" => "turkish".to_owned(),
+        "chinese_simplified" | "chinese_traditional" | "zh_cn" | "zh_tw" => "chinese".to_owned(),
+        "mundo" => "spanish".to_owned(),
+        _ => n,
+    };
     NAMES
         .iter()
         .find(|(code, full)| *code == n || *full == n)
