@@ -21,8 +21,9 @@
 //! Stemming ([`stem`]): tokens longer than three characters; nltk's Snowball stemmers (the
 //! `rust-stemmers` algorithms, the same Snowball programs) leaving NLTK's stop words of the
 //! language unstemmed, as multilingual-rouge asks them to (`ignore_stopwords=True`), and its
-//! own Hindi suffix stripper, its Turkish stemmer (the TurkishStemmer package) and its Bengali
-//! one ([`lang_stem`](super::lang_stem)). Greek and Tamil, which nltk's Snowball lacks (so
+//! own Hindi suffix stripper, its Turkish stemmer (the TurkishStemmer package), its Bengali
+//! one, and nltk's Arabic stemmer, which is not Snowball's program
+//! ([`lang_stem`](super::lang_stem)). Greek and Tamil, which nltk's Snowball lacks (so
 //! multilingual-rouge does not stem them), get rust-stemmers' Snowball programs.
 
 use rust_stemmers::Algorithm;
@@ -216,6 +217,10 @@ pub enum LangStemmer {
     /// multilingual-rouge's bundled Bengali stemmer
     /// ([`lang_stem::bengali`](super::lang_stem::bengali)).
     Bengali,
+    /// nltk's own Arabic stemmer ([`lang_stem::arabic`](super::lang_stem::arabic)), NLTK's
+    /// stop words left alone as nltk checks them, in the state an nltk stemmer object is in
+    /// after its first verb pronoun suffix (see [`stem`]).
+    Arabic,
 }
 
 impl LangStemmer {
@@ -226,6 +231,7 @@ impl LangStemmer {
             LangStemmer::Hindi => "hindi-mrouge".to_owned(),
             LangStemmer::Turkish => "turkishstemmer-1.3".to_owned(),
             LangStemmer::Bengali => "bengali-rafi-mrouge".to_owned(),
+            LangStemmer::Arabic => "nltk-arabic-3.10".to_owned(),
         }
     }
 
@@ -235,6 +241,7 @@ impl LangStemmer {
             "hi" => Some(LangStemmer::Hindi),
             "tr" => Some(LangStemmer::Turkish),
             "bn" => Some(LangStemmer::Bengali),
+            "ar" => Some(LangStemmer::Arabic),
             _ => algorithm(lang)
                 .and(language_code(lang))
                 .map(LangStemmer::Snowball),
@@ -363,6 +370,12 @@ fn stop_set(code: &'static str) -> &'static rustc_hash::FxHashSet<&'static str> 
 
 /// The stem of `token` as multilingual-rouge's `MultiStemmer` gives it: unchanged when it has
 /// three characters or fewer.
+///
+/// Arabic: nltk's `ArabicStemmer` answers differently for the same word once its object has
+/// removed a verb pronoun suffix from any earlier word (a flag it never resets: `كتبوا` stems to
+/// `كتب` before, `كتبو` after). A multilingual-rouge scorer keeps one object for all its calls,
+/// so past the first such word of a run (a very common ending) it is always in that state;
+/// sumbench always is, so that a word's stem does not depend on the words before it.
 pub fn stem(stemmer: LangStemmer, token: &str) -> String {
     if token.chars().count() <= 3 {
         return token.to_owned();
@@ -372,6 +385,7 @@ pub fn stem(stemmer: LangStemmer, token: &str) -> String {
         LangStemmer::Snowball(code) => code,
         LangStemmer::Turkish => "tr-mrouge",
         LangStemmer::Bengali => "bn-mrouge",
+        LangStemmer::Arabic => "ar-nltk",
     };
     SNOWBALL_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -382,6 +396,13 @@ pub fn stem(stemmer: LangStemmer, token: &str) -> String {
         let stemmed = match stemmer {
             LangStemmer::Turkish => super::lang_stem::turkish::stem(token),
             LangStemmer::Bengali => super::lang_stem::bengali::stem(token),
+            // nltk's stemmer object keeps one flag across words, set by the first word that
+            // loses a verb pronoun suffix and never reset: every multilingual-rouge run is in
+            // that state after its first such word, and so is this one always
+            LangStemmer::Arabic => super::lang_stem::arabic::Stemmer {
+                verb_step1_succeeded: true,
+            }
+            .stem_unless(token, |bare| stop_set("ar").contains(bare)),
             LangStemmer::Snowball(code) if !stop_set(code).contains(token) => {
                 match algorithm(code) {
                     Some(a) => rust_stemmers::Stemmer::create(a).stem(token).into_owned(),
