@@ -24,7 +24,21 @@
 //! (`paris`, `john smith`), each supported when it occurs in the source in any case
 //! ([`FactReport::names_caseless`] is `true`).
 //!
-//! See [`numbers`], [`names`] and [`quotes`] for the extraction and matching rules.
+//! # Other languages
+//! [`FactDoc::new`] reads English. [`FactDoc::with_lang`] reads a text in another language
+//! with that language's [`lang::Profile`]: digits of every script (`٢٥٠` = `250`), its decimal
+//! and group separators (`2,5 millions` = 2.5 million in French, `1.000` = 1000 in German),
+//! its scale, currency and percent words (`250万欧元` = `2500000|eur`), names by
+//! capitalisation where capitals mark names (French, Spanish, Russian, Greek, Turkish …,
+//! without the English word lists), and its quotation marks (`« »`, `„ “`, `「 」` …; in
+//! Chinese, Japanese and Thai quotes are compared character by character). Where a category
+//! cannot be measured — names in a caseless script (Arabic, Devanagari, Bengali, Chinese,
+//! Thai …) or in German, which capitalises every noun — [`FactReport::unmeasured`] and
+//! [`Facts::unmeasured`] say so, and [`unmeasured`] / [`unmeasured_note`] give the same for a
+//! language code, for a report's note.
+//!
+//! See [`numbers`], [`names`] and [`quotes`] for the extraction and matching rules, and
+//! [`lang`] for the languages.
 
 pub mod lang;
 #[cfg(test)]

@@ -26,6 +26,20 @@
 //! * A single word that is the first or last word of exactly one person-like multi-word name in
 //!   the same text is the same entity (`Putin` → `vladimir putin`, `Kim` → `kim jong un`).
 //!
+//! # Other languages ([`FactDoc::with_lang`](super::FactDoc::with_lang))
+//! In a cased script (Latin, Cyrillic, Greek, Armenian) whose capitals mark names, the same
+//! language-neutral rules find them (runs of capitalised words, sentence starts, headlines,
+//! connectors, hyphens, acronyms, partial mentions), with the language's stop words (NLTK's,
+//! where the `stop-words` crate has them) and a few sentence starters in place of the English
+//! lists; the English lists of titles, months, adjective tails, non-person words and aliases
+//! are not used. A leading stop word is dropped only at a sentence start (`Selon Emmanuel
+//! Macron` → `emmanuel macron`, `La Rochelle` stays), titles stay in the name (`Président
+//! Macron`), Turkish case suffixes after an apostrophe are dropped (`İstanbul'da` →
+//! `istanbul`). A caseless candidate's own names are not found (no lexicon of common words
+//! but the English one): its side is not assessable. Caseless scripts and German do not
+//! measure names at all ([`lang::Profile::unmeasured`](super::lang::Profile::unmeasured)).
+//! Names are matched as written: inflected forms (`Путин`, `Путина`) are different words.
+//!
 //! # Matching (in [`compare`](super::compare))
 //! * A source name is *kept* if any of its forms — the key, its merged shorter mentions
 //!   (`Putin`), aliases, and for 3+ words its initials (`KCNA`) — occurs in the candidate on

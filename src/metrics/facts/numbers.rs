@@ -25,6 +25,28 @@
 //!   `3 p.m.`, `3pm` (a time supports only the same time).
 //! * PTB-tokenised `7 , 000` is read as 7000 only when the whole text looks PTB-tokenised
 //!   (spaced commas, `-lrb-`, `` `` ``); elsewhere `7, 000` stays two numbers.
+//!
+//! # Other languages ([`FactDoc::with_lang`](super::FactDoc::with_lang))
+//! The English rules above are untouched; a text in another language is read by the same
+//! machinery with its [`Profile`]:
+//! * digits of every script (Unicode Nd) are numbers, keyed by their value (`٢٥٠` → `250`,
+//!   `２５０` → `250`); `٫` is a decimal point, `٬` a group separator; the language's decimal
+//!   comma or point decides `2,5` (2.5 in French) and `1.000` (1000 in German); groups of three
+//!   after a no-break, narrow no-break or thin space (and `'` in German, French, Italian:
+//!   `1'000'000`) are one number; the Indian grouping `25,00,000` is 2500000;
+//! * the profile's scale words after a number multiply it, glued or not, one or two
+//!   (`2,5 millions`, `2,5 Mrd.`, `2,5 миллиона`, `mil millones`, `25 लाख`, `250万`, `3億`);
+//!   its currency words and the currency symbols after a number give the unit (`d'euros`,
+//!   `de euros`, `евро`, `5 €`, `元`, `ユーロ`); `%`, `٪`, `％` and its percent words give
+//!   percentages (`pour cent`, `Prozent`, `процентов`, Turkish `yüzde 25`, `%25`); SI unit
+//!   symbols give measures (`km`, `кг`);
+//! * number words in Danish, German, Spanish, French, Italian, Dutch and Portuguese are read
+//!   by `text2num` (`deux cent cinquante` = 250); a lone article (`un`, `ein`, `uno`) is not a
+//!   number, nor a French `neuf` that is the adjective (`un bâtiment neuf`);
+//! * the profile's approximation words set `approximate` (`environ`, `plus de`, `около`,
+//!   `约`), its vague quantities are listed as vague (`des milliers`, `тысячи`);
+//! * French clock times `21h45`, `21h` are times; month names are English only, so
+//!   `10 septembre 2023` is the day `10` and the year `2023`.
 
 use std::borrow::Cow;
 

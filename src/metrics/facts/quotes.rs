@@ -8,6 +8,15 @@
 //! convention); an unclosed single-quoted span is dropped. A quote needs at least
 //! [`MIN_QUOTE_WORDS`] words.
 //!
+//! Outside English ([`FactDoc::with_lang`](super::FactDoc::with_lang)) every style is read:
+//! `« »` and `«\u{a0}…\u{a0}»`, `‹ ›`, `„ “`, `„ ”`, `‚ ‘`, `‚ ’`, `“ ”`, `‘ ’`, `「 」`, `『 』`,
+//! `﹁ ﹂`, `” ”` and `» »` (Swedish, Finnish), `» «` (German, Danish), `"` and PTB
+//! `` `` … '' ``; the language's own pairs ([`Profile::quotes`]) decide which closing marks
+//! a mark that opens in several pairs takes. Each character of a script written without
+//! spaces (Chinese, Japanese, Thai …) is a word of its own there, so such quotes are compared
+//! character by character, and count as long enough from six characters (a character is half
+//! a word: `「一带一路」` is a term, not a quote).
+//!
 //! # Comparison
 //! Words are lowercased, apostrophes unified, hyphenated words split, punctuation ignored.
 //! * **verbatim**: the candidate quote's words occur contiguously in the source (inside a
