@@ -186,7 +186,9 @@ pub struct Profile {
     pub decimal: char,
     /// Group (thousands) separators besides the no-break and thin spaces, which every
     /// language accepts before exactly three digits: `,` where the decimal is a point,
-    /// `.` where it is a comma, `'` for Swiss usage.
+    /// `.` where it is a comma, `'` for Swiss usage, a plain space where the language groups
+    /// with spaces (French, Russian, Polish …: `1 500`, after a first group of one to three
+    /// digits).
     pub groups: &'static [char],
     /// Digits are grouped the Indian way, `25,00,000` (lakh, crore).
     pub indian_grouping: bool,
@@ -286,6 +288,8 @@ impl Profile {
 }
 
 const NO_SCALES: &[Scale] = &[];
+/// Groups of a decimal-comma language that also groups with plain spaces (`1 500`).
+const SPACE_GROUPS: &[char] = &['.', ' '];
 const NO_CURRENCIES: &[Currency] = &[];
 const NO_WORDS: &[&str] = &[];
 
@@ -409,7 +413,7 @@ pub const PROFILES: &[Profile] = &[
     Profile {
         code: "fr",
         name: "French",
-        groups: &['.', '\u{2009}'],
+        groups: &['.', ' ', '\''],
         number_words: Some("fr"),
         quotes: &[('«', '»'), ('“', '”'), ('‹', '›')],
         stop_words: Some("fr"),
@@ -759,6 +763,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "no",
+        groups: SPACE_GROUPS,
         name: "Norwegian",
         quotes: &[('«', '»'), ('„', '“')],
         stop_words: Some("no"),
@@ -786,6 +791,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "sv",
+        groups: SPACE_GROUPS,
         name: "Swedish",
         quotes: &[('”', '”'), ('»', '»'), ('’', '’')],
         stop_words: Some("sv"),
@@ -814,6 +820,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "fi",
+        groups: SPACE_GROUPS,
         name: "Finnish",
         quotes: &[('”', '”'), ('»', '»'), ('’', '’')],
         stop_words: Some("fi"),
@@ -840,6 +847,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "pl",
+        groups: SPACE_GROUPS,
         name: "Polish",
         quotes: &[('„', '”'), ('«', '»'), ('»', '«')],
         scales: &[
@@ -871,6 +879,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "cs",
+        groups: SPACE_GROUPS,
         name: "Czech",
         quotes: LOW_HIGH,
         scales: &[
@@ -902,6 +911,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "sk",
+        groups: SPACE_GROUPS,
         name: "Slovak",
         quotes: LOW_HIGH,
         scales: &[
@@ -920,6 +930,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "sl",
+        groups: SPACE_GROUPS,
         name: "Slovenian",
         quotes: LOW_HIGH,
         stop_words: Some("sl"),
@@ -935,6 +946,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "hr",
+        groups: SPACE_GROUPS,
         name: "Croatian",
         quotes: &[('„', '“'), ('»', '«'), ('‚', '’')],
         scales: &[
@@ -958,6 +970,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "sr",
+        groups: SPACE_GROUPS,
         name: "Serbian",
         script: Script::Cyrillic,
         quotes: &[('„', '“'), ('»', '«'), ('‚', '’')],
@@ -977,6 +990,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "mk",
+        groups: SPACE_GROUPS,
         name: "Macedonian",
         script: Script::Cyrillic,
         quotes: &[('„', '“'), ('‚', '‘')],
@@ -987,6 +1001,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "bg",
+        groups: SPACE_GROUPS,
         name: "Bulgarian",
         script: Script::Cyrillic,
         quotes: &[('„', '“'), ('«', '»'), ('‚', '‘')],
@@ -1012,6 +1027,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "ru",
+        groups: SPACE_GROUPS,
         name: "Russian",
         script: Script::Cyrillic,
         quotes: CYRILLIC_QUOTES,
@@ -1090,6 +1106,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "uk",
+        groups: SPACE_GROUPS,
         name: "Ukrainian",
         script: Script::Cyrillic,
         quotes: CYRILLIC_QUOTES,
@@ -1118,6 +1135,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "be",
+        groups: SPACE_GROUPS,
         name: "Belarusian",
         script: Script::Cyrillic,
         quotes: CYRILLIC_QUOTES,
@@ -1134,6 +1152,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "kk",
+        groups: SPACE_GROUPS,
         name: "Kazakh",
         script: Script::Cyrillic,
         quotes: CYRILLIC_QUOTES,
@@ -1151,6 +1170,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "ro",
+        groups: SPACE_GROUPS,
         name: "Romanian",
         quotes: &[('„', '”'), ('«', '»')],
         stop_words: Some("ro"),
@@ -1163,6 +1183,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "hu",
+        groups: SPACE_GROUPS,
         name: "Hungarian",
         quotes: &[('„', '”'), ('»', '«')],
         stop_words: Some("hu"),
@@ -1192,6 +1213,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "lt",
+        groups: SPACE_GROUPS,
         name: "Lithuanian",
         quotes: &[('„', '“'), ('‚', '‘')],
         scales: &[
@@ -1207,6 +1229,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "lv",
+        groups: SPACE_GROUPS,
         name: "Latvian",
         quotes: &[('«', '»'), ('„', '“'), ('“', '”')],
         scales: &[
@@ -1223,6 +1246,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "et",
+        groups: SPACE_GROUPS,
         name: "Estonian",
         quotes: &[('„', '“'), ('«', '»')],
         scales: &[
@@ -1262,6 +1286,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "az",
+        groups: SPACE_GROUPS,
         name: "Azerbaijani",
         quotes: &[('“', '”'), ('«', '»')],
         stop_words: Some("az"),
@@ -1273,6 +1298,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "uz",
+        groups: SPACE_GROUPS,
         name: "Uzbek",
         quotes: &[('«', '»'), ('„', '“')],
         stop_words: Some("uz"),
@@ -1288,6 +1314,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "tk",
+        groups: SPACE_GROUPS,
         name: "Turkmen",
         quotes: &[('“', '”'), ('«', '»')],
         scales: &[s("müň", 3), sp("million", 6), sp("milliard", 9)],
@@ -1295,6 +1322,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "el",
+        groups: SPACE_GROUPS,
         name: "Greek",
         script: Script::Greek,
         quotes: &[('«', '»'), ('“', '”')],
@@ -1318,6 +1346,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "hy",
+        groups: SPACE_GROUPS,
         name: "Armenian",
         script: Script::Armenian,
         quotes: &[('«', '»')],
@@ -1328,6 +1357,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "ka",
+        groups: SPACE_GROUPS,
         name: "Georgian",
         script: Script::Georgian,
         capitals_mark_names: false,
@@ -1380,6 +1410,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "sq",
+        groups: SPACE_GROUPS,
         name: "Albanian",
         quotes: &[('«', '»'), ('„', '“')],
         stop_words: Some("sq"),
@@ -1390,6 +1421,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         code: "eo",
+        groups: SPACE_GROUPS,
         name: "Esperanto",
         quotes: &[('“', '”'), ('„', '“'), ('«', '»')],
         scales: &[s("mil", 3), sp("milion", 6), sp("miliard", 9)],

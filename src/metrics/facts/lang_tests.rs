@@ -631,3 +631,70 @@ proptest::proptest! {
         }
     }
 }
+#[test]
+fn number_words_and_scales_in_text2num_languages() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "es",
+            "Las obras costarán 2,5 millones de euros.",
+            &["2500000|eur"],
+        ),
+        (
+            "es",
+            "un total de 2,5 mil millones de dólares",
+            &["2500000000|usd"],
+        ),
+        (
+            "es",
+            "veinticinco personas y tres de ellos",
+            &["25|count", "3|count"],
+        ),
+        (
+            "it",
+            "costerà 2,5 milioni di euro, trecento persone",
+            &["2500000|eur", "300|count"],
+        ),
+        (
+            "pt",
+            "custará 2,5 milhões de euros e vinte e cinco pessoas",
+            &["2500000|eur", "25|count"],
+        ),
+        (
+            "nl",
+            "kost 2,5 miljoen euro en vijfentwintig mensen",
+            &["2500000|eur", "25|count"],
+        ),
+        (
+            "da",
+            "koster 2,5 millioner kroner og femogtyve mennesker",
+            &["2500000|dkk", "25|count"],
+        ),
+        (
+            "fr",
+            "vingt-et-un morts, quatre-vingts blessés, deux cents maisons",
+            &["21|count", "80|count", "200|count"],
+        ),
+        (
+            "de",
+            "einundzwanzig Tote, zwei Millionen Euro",
+            &["21|count", "2000000|eur"],
+        ),
+        // a plain space between groups of three where the language groups with spaces
+        (
+            "ru",
+            "погибли 1 500 человек, ранены 12 345 678",
+            &["1500|count", "12345678|count"],
+        ),
+        ("fr", "en 2019 300 personnes", &["2019|year", "300|count"]),
+    ];
+    for (lang, text, expected) in cases {
+        assert_eq!(keys(lang, text), *expected, "{lang}: {text}");
+    }
+    // vague quantities are listed, not scored
+    let d = FactDoc::with_lang("des milliers de personnes et Tausende", "fr");
+    assert_eq!(d.facts().vague[0].key, "milliers|vague");
+    assert!(d.facts().numbers.is_empty());
+    // a lone article or first ordinal is not a number; `un bâtiment neuf` is new, not nine
+    assert!(keys("fr", "Un homme est venu dans un bâtiment neuf.").is_empty());
+    assert!(keys("es", "El primer ministro llegó.").is_empty());
+}

@@ -32,7 +32,8 @@
 //! * digits of every script (Unicode Nd) are numbers, keyed by their value (`٢٥٠` → `250`,
 //!   `２５０` → `250`); `٫` is a decimal point, `٬` a group separator; the language's decimal
 //!   comma or point decides `2,5` (2.5 in French) and `1.000` (1000 in German); groups of three
-//!   after a no-break, narrow no-break or thin space (and `'` in German, French, Italian:
+//!   after a no-break, narrow no-break or thin space (a plain space too where the language
+//!   groups with spaces: French, Russian, Polish … `1 500`; `'` in German, French, Italian:
 //!   `1'000'000`) are one number; the Indian grouping `25,00,000` is 2500000;
 //! * the profile's scale words after a number multiply it, glued or not, one or two
 //!   (`2,5 millions`, `2,5 Mrd.`, `2,5 миллиона`, `mil millones`, `25 लाख`, `250万`, `3億`);
@@ -1786,10 +1787,13 @@ impl Ctx<'_, '_> {
             }
         }
         // glued characters of a script without spaces
-        if super::tokens::is_unspaced(t.text.chars().next().unwrap_or(' ')) {
+        let longest = entries.clone().map(|(w, _, _)| w.len()).max().unwrap_or(0);
+        if longest > t.text.len()
+            && super::tokens::is_unspaced(t.text.chars().next().unwrap_or(' '))
+        {
             let mut joined = String::from(self.low(k));
             let mut e = k + 1;
-            while e - k < 8 {
+            while e - k < 8 && joined.len() <= longest {
                 for (entry, _, v) in entries.clone() {
                     if joined == fold_word(entry) {
                         keep(v, e, &mut best);

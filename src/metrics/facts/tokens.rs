@@ -387,17 +387,35 @@ fn is_space_group(c: char) -> bool {
 
 /// [`scan_num`] outside English: digits of any script; `,` `.` and the Arabic separators
 /// `٫` `٬` between digits; the profile's apostrophe group separator and the no-break and
-/// thin spaces before exactly three digits.
+/// thin spaces before exactly three digits, and a plain space where the language groups with
+/// spaces (`1 500` in French or Russian).
 fn scan_num_multi(chars: &[char], i: usize, p: &Profile) -> usize {
     let n = chars.len();
     let digit = |k: usize| chars.get(k).is_some_and(|&c| digit_value(c).is_some());
     let three_then_end = |k: usize| (k..k + 3).all(digit) && !digit(k + 3);
+    let plain_space = p.groups.contains(&' ');
+    // a plain space separates groups only after a first group of one to three digits and
+    // between groups of three (`1 500`, `12 345 678`; not `2019 300`)
+    let mut spaced_only = true;
+    let mut spaced_groups = false;
     let mut j = i;
     loop {
         while j < n && digit_value(chars[j]).is_some() {
             j += 1;
         }
         if j + 1 < n && matches!(chars[j], ',' | '.' | '٫' | '٬') && digit(j + 1) {
+            spaced_only = false;
+            j += 1;
+            continue;
+        }
+        if plain_space
+            && spaced_only
+            && j + 3 < n
+            && chars[j] == ' '
+            && (spaced_groups || j - i <= 3)
+            && three_then_end(j + 1)
+        {
+            spaced_groups = true;
             j += 1;
             continue;
         }
@@ -432,6 +450,7 @@ fn norm_num<'a>(t: &'a str, p: &Profile) -> Cow<'a, str> {
             ',' if comma_decimal => '.',
             '٫' => '.',
             '٬' | '\'' | '’' => ',',
+            ' ' => continue,
             _ => match digit_value(ch) {
                 Some(v) => char::from_digit(v, 10).unwrap_or('0'),
                 None => ch,
@@ -492,7 +511,22 @@ pub(crate) fn fold_nukta(c: char, out: &mut String) {
 
 /// The lowercase, nukta-decomposed form of `s` (list words are compared in this form).
 pub(crate) fn fold_word(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+    let precomposed = |c: char| {
+        matches!(
+            c,
+            '\u{0958}'..='\u{095F}'
+                | '\u{09DC}'
+                | '\u{09DD}'
+                | '\u{09DF}'
+                | '\u{0A33}'
+                | '\u{0A36}'
+                | '\u{0A59}'..='\u{0A5B}'
+                | '\u{0A5E}'
+                | '\u{0B5C}'
+                | '\u{0B5D}'
+        )
+    };
+    if !s.chars().any(|c| c.is_uppercase() || precomposed(c)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 4);
