@@ -27,7 +27,7 @@ use crate::stats::corpus::{Accumulator, IntervalMethod, bands};
 use crate::wording::count;
 
 /// How the report aggregates and tests.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReportOptions {
     /// ROUGE columns from pooled counts (micro average) instead of per-example means.
     pub micro: bool,
