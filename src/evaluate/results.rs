@@ -173,6 +173,11 @@ pub struct SystemResult {
     pub facts: Option<FactsResult>,
 }
 
+/// A language code (ISO 639-1, or `und`) as a static string. (A named type also keeps serde's
+/// derive from taking `Option<&'static str>` for a string borrowed from the input, which would
+/// restrict reading results to `'static` input.)
+pub type LangCode = &'static str;
+
 /// All systems' scores on one example.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExampleResult {
@@ -190,7 +195,7 @@ pub struct ExampleResult {
     /// The language detected for the example (ISO 639-1, `und` when none was), with
     /// `--lang auto` only.
     #[serde(deserialize_with = "static_lang")]
-    pub lang: Option<&'static str>,
+    pub lang: Option<LangCode>,
     /// With `--lang auto`: the language is the one the data declares (its `lang` field), not
     /// a detection.
     pub lang_declared: bool,
@@ -203,7 +208,7 @@ pub struct ExampleResult {
 
 /// Reads [`ExampleResult::lang`] back: a language code as the run recorded it (one that
 /// [`crate::text::multilingual::static_code`] knows).
-fn static_lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+fn static_lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<LangCode>, D::Error> {
     let code: Option<String> = Option::deserialize(d)?;
     code.map(|c| {
         crate::text::multilingual::static_code(&c)
