@@ -488,9 +488,9 @@ impl ShardReader {
             path: name.clone().into(),
             message,
         };
-        let not_a_shard = |why: &str| {
+        let not_a_shard = || {
             error(format!(
-                "not a sumbench shard file ({why}; `sumbench eval --shard K/N -o FILE` writes one)"
+                "not a sumbench shard file (its first line is no {SHARD_SCHEMA} header; `sumbench eval --shard K/N -o FILE` writes one)"
             ))
         };
         let mut lines: Box<dyn BufRead + Send> = Box::new(lines);
@@ -501,11 +501,7 @@ impl ShardReader {
                 path: name.clone().into(),
                 source,
             })?;
-        if first.is_empty() {
-            return Err(not_a_shard("it is empty"));
-        }
-        let value: serde_json::Value = serde_json::from_slice(&first)
-            .map_err(|_| not_a_shard("its first line is not JSON"))?;
+        let value: serde_json::Value = serde_json::from_slice(&first).map_err(|_| not_a_shard())?;
         match value.get("schema").and_then(|s| s.as_str()) {
             Some(SHARD_SCHEMA) => {}
             Some(s) if s.starts_with("sumbench.shard/") => {
@@ -513,7 +509,7 @@ impl ShardReader {
                     "shard format {s}; this sumbench reads {SHARD_SCHEMA}"
                 )));
             }
-            _ => return Err(not_a_shard("no sumbench.shard/1 header")),
+            _ => return Err(not_a_shard()),
         }
         let header: ShardHeader = serde_json::from_value(value)
             .map_err(|e| error(format!("line 1: corrupt shard header: {e}")))?;
