@@ -1,5 +1,6 @@
 //! The run stage: a whole dataset (or one pair) from input to [`Report`], for every front
-//! end (the command line today; a Python binding or a sharded runner tomorrow).
+//! end (the command line today; a Python binding tomorrow). A run in shards
+//! ([`crate::shard`]) goes through the same pipeline and the same ordered checks.
 //!
 //! [`evaluate_dataset`] reads the records in batches; each batch is parsed, cleaned, scored and
 //! (for streamed JSONL) serialised in parallel on a rayon pool, while the checks that depend on
