@@ -504,7 +504,10 @@ mod tests {
         .expect("the Arabic pair");
         let d: serde_json::Value = serde_json::from_str(line).expect("JSON");
         let stop = nltk_stop_words();
-        let mut stemmer = Stemmer::new();
+        // the oracle's scorer is in the state of a run's (its flag set by an earlier word)
+        let mut stemmer = Stemmer {
+            verb_step1_succeeded: true,
+        };
         let tokens = |key: &str| {
             let t = &d["tokens"][key];
             let mut all: Vec<String> = Vec::new();
