@@ -646,11 +646,10 @@ impl ShardReader {
                 end.records
             )));
         }
-        if self
-            .read_line()?
-            .is_some_and(|l| !l.iter().all(u8::is_ascii_whitespace))
-        {
-            return Err(self.error(format!("line {}: data after the end line", self.line)));
+        while let Some(l) = self.read_line()? {
+            if !l.iter().all(u8::is_ascii_whitespace) {
+                return Err(self.error(format!("line {}: data after the end line", self.line)));
+            }
         }
         self.end = Some(end);
         Ok(())
