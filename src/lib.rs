@@ -14,6 +14,7 @@
 //! | [`evaluate`] | one example: every metric family on prepared texts, typed results that declare their columns |
 //! | [`stats`] | corpus aggregation ([`stats::corpus`]), bootstrap, paired tests, comparisons and the gate ([`stats::compare`]) |
 //! | [`run`] | a whole dataset in parallel batches, validation and notes, the [`report::Report`] |
+//! | [`shard`] | a run in N parts (`eval --shard K/N`) and their merge into the single run's report |
 //! | [`report`] | rendering (table, Markdown, CSV, JSON, JSONL) and the JSON schema, written and read |
 //!
 //! A front end (the `sumbench` binary, a binding) parses its arguments, calls [`run`] and
@@ -42,6 +43,7 @@ pub mod metrics;
 pub mod report;
 pub mod rouge155;
 pub mod run;
+pub mod shard;
 pub mod signature;
 pub mod stats;
 pub mod text;

@@ -1,5 +1,6 @@
 //! The run stage: a whole dataset (or one pair) from input to [`Report`], for every front
-//! end (the command line today; a Python binding or a sharded runner tomorrow).
+//! end (the command line today; a Python binding tomorrow). A run in shards
+//! ([`crate::shard`]) goes through the same pipeline and the same ordered checks.
 //!
 //! [`evaluate_dataset`] reads the records in batches; each batch is parsed, cleaned, scored and
 //! (for streamed JSONL) serialised in parallel on a rayon pool, while the checks that depend on
@@ -15,7 +16,7 @@ use std::io::Write;
 use rayon::prelude::*;
 
 use crate::dataset::Example;
-use crate::dataset::input::{InputSpec, Record, open};
+use crate::dataset::input::{Finisher, InputSpec, Loaded, Record, open};
 use crate::dataset::pair::PairConfig;
 use crate::error::{Error, Result};
 use crate::evaluate::{EvalConfig, Evaluator, ExampleResult, Workspace};
@@ -27,7 +28,7 @@ use crate::stats::corpus::{Accumulator, IntervalMethod, bands};
 use crate::wording::count;
 
 /// How the report aggregates and tests.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReportOptions {
     /// ROUGE columns from pooled counts (micro average) instead of per-example means.
     pub micro: bool,
@@ -76,6 +77,49 @@ thread_local! {
     static WORKSPACE: std::cell::RefCell<Workspace> = std::cell::RefCell::new(Workspace::default());
 }
 
+/// What a run knows of its input besides its records: what the report and the messages say
+/// about it. A shard file records it, so that merging shards says what the whole run says.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct InputInfo {
+    /// A name for the input, for messages (the path as given).
+    pub name: String,
+    /// The loader's remarks for the report.
+    pub notes: Vec<String>,
+    /// The input's fields or columns that no field of the map reads (also among `notes`).
+    pub unused_fields: Option<String>,
+    /// Whether boilerplate cleaning is applied.
+    pub cleaned: bool,
+    /// Whether the input is a directory of documents.
+    pub directory: bool,
+}
+
+impl InputInfo {
+    /// What `loaded` says of its input.
+    pub fn of(loaded: &Loaded) -> Self {
+        InputInfo {
+            name: loaded.name.clone(),
+            notes: loaded.notes.clone(),
+            unused_fields: loaded.unused_fields.clone(),
+            cleaned: loaded.cleaned,
+            directory: loaded.directory,
+        }
+    }
+}
+
+/// The pool of `jobs` worker threads (`None`: all cores).
+pub(crate) fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(j) = jobs {
+        if j == 0 {
+            return Err(Error::Usage("--jobs must be at least 1".into()));
+        }
+        builder = builder.num_threads(j);
+    }
+    builder
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start the worker threads: {e}")))
+}
+
 /// Scores every example of `input`. With `jsonl`, each example's JSONL lines are written
 /// there as soon as its batch is checked (then the report keeps no example unless asked to);
 /// `progress` is called with the number of examples each finished batch added.
@@ -86,99 +130,118 @@ pub fn evaluate_dataset(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Outcome> {
     let evaluator = Evaluator::new(options.eval.clone());
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(j) = options.jobs {
-        if j == 0 {
-            return Err(Error::Usage("--jobs must be at least 1".into()));
-        }
-        builder = builder.num_threads(j);
-    }
-    let pool = builder
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start the worker threads: {e}")))?;
-    // Keep per-example results only when the report needs them; otherwise memory stays
-    // constant in the number of examples (apart from the id set that catches duplicates).
-    let retain = options.keep_examples
-        || options.report.confidence.is_some()
-        || options.report.baseline.is_some();
-    let stream = jsonl.is_some();
+    let pool = thread_pool(options.jobs)?;
     let columns = evaluator.columns();
-    let mut acc = Accumulator::new(evaluator.config());
     let loaded = open(input, &PairConfig::default())?;
-    let name = loaded.name.clone();
-    let finisher = loaded.finisher.clone();
-    let mut reader = loaded.records;
-    let mut validation = Validation::default();
-    let mut results: Vec<ExampleResult> = Vec::new();
-    let mut skipped: Vec<String> = Vec::new();
-    // What the ordered part needs of a scored example: its id, the id's hash and its line
-    // (the texts are dropped on the worker that parsed them, where the allocator frees them
-    // cheaply), the local checks, the result and its JSONL lines.
-    type Done = (
-        Result<(String, u64, usize, LocalCheck)>,
-        Option<ExampleResult>,
-        Vec<u8>,
+    let info = InputInfo::of(&loaded);
+    let mut collector = Collector::new(
+        &evaluator,
+        &info,
+        options.skip_invalid,
+        retains(options.keep_examples, &options.report),
     );
-    let score_batch = |raw: Vec<Result<Record>>| -> Vec<Done> {
+    let config = evaluator.config();
+    let lines = |result: &ExampleResult, out: &mut Vec<u8>| {
+        // Writing to a Vec cannot fail.
+        let _ = Jsonl::write_lines(config, &columns, std::slice::from_ref(result), out);
+    };
+    let mut records = loaded.records.enumerate().map(|(i, r)| (i as u64, r));
+    pipeline(
+        &pool,
+        &evaluator,
+        &loaded.finisher,
+        &mut records,
+        jsonl.is_some().then_some(&lines),
+        &mut |scored: Scored| {
+            let (id, hash, line, local) = match scored.example {
+                Ok(example) => example,
+                Err(e) => {
+                    collector.invalid(e)?;
+                    return Ok(false);
+                }
+            };
+            let has_result = scored.result.is_some();
+            if !collector.example(&id, hash, line, local, scored.result)? {
+                return Ok(false);
+            }
+            if let Some(out) = jsonl.as_deref_mut() {
+                out.write_all(&scored.bytes)?;
+            }
+            Ok(has_result)
+        },
+        progress,
+    )?;
+    collector.finish(&evaluator, &options.report)
+}
+
+/// Whether a run keeps every example's results: when asked to, and when the report's
+/// intervals or tests need them. Otherwise memory stays constant in the number of examples
+/// (apart from the id set that catches duplicates).
+pub(crate) fn retains(keep_examples: bool, report: &ReportOptions) -> bool {
+    keep_examples || report.confidence.is_some() || report.baseline.is_some()
+}
+
+/// A record after the parallel stage of [`pipeline`], for the ordered one: its 0-based
+/// position in the input, and what the ordered checks need of it: its id, the id's hash, its
+/// line and the local checks (the texts are dropped on the worker that parsed them, where the
+/// allocator frees them cheaply) or why it is no example; its result; the bytes serialised for
+/// the result.
+pub(crate) struct Scored {
+    pub(crate) position: u64,
+    pub(crate) example: Result<(String, u64, usize, LocalCheck)>,
+    pub(crate) result: Option<ExampleResult>,
+    pub(crate) bytes: Vec<u8>,
+}
+
+/// Serialises a result on a worker thread (appending to the buffer), for the ordered stage to
+/// write.
+pub(crate) type Serialise<'a> = dyn Fn(&ExampleResult, &mut Vec<u8>) + Sync + 'a;
+
+/// Runs the records through the batch pipeline: each batch is finished, scored and (with
+/// `serialise`) serialised in parallel on `pool`, while the previous batch goes through
+/// `ordered` one record at a time in input order and the next one is read. `ordered` says
+/// whether the record added a scored example (for `progress`, called once per batch); its
+/// first error ends the run.
+pub(crate) fn pipeline(
+    pool: &rayon::ThreadPool,
+    evaluator: &Evaluator,
+    finisher: &Finisher,
+    reader: &mut (dyn Iterator<Item = (u64, Result<Record>)> + Send),
+    serialise: Option<&Serialise<'_>>,
+    ordered: &mut (dyn FnMut(Scored) -> Result<bool> + Send),
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<()> {
+    let score_batch = |raw: Vec<(u64, Result<Record>)>| -> Vec<Scored> {
         raw.into_par_iter()
             .with_max_len(TASK)
-            .map(|r| {
+            .map(|(position, r)| {
                 let ex = r.and_then(|r| finisher.finish(r));
                 let result = ex.as_ref().ok().and_then(|e| {
                     // `evaluate` does not call into rayon, so the workspace is never borrowed twice.
                     WORKSPACE.with(|ws| evaluator.evaluate(e, &mut ws.borrow_mut()))
                 });
-                let mut line = Vec::new();
-                if stream && let Some(res) = &result {
-                    // Writing to a Vec cannot fail.
-                    let _ = Jsonl::write_lines(
-                        evaluator.config(),
-                        &columns,
-                        std::slice::from_ref(res),
-                        &mut line,
-                    );
+                let mut bytes = Vec::new();
+                if let (Some(serialise), Some(res)) = (serialise, &result) {
+                    serialise(res, &mut bytes);
                 }
-                let ex = ex.map(|e| {
+                let example = ex.map(|e| {
                     let local = Validation::local(&e);
                     let hash = IdSet::hash(&e.id);
                     (e.id, hash, e.line, local)
                 });
-                (ex, result, line)
+                Scored {
+                    position,
+                    example,
+                    result,
+                    bytes,
+                }
             })
             .collect()
     };
-    let mut finish_batch = |done: Vec<Done>| -> Result<()> {
+    let mut finish_batch = |done: Vec<Scored>| -> Result<()> {
         let mut scored = 0u64;
-        for (item, result, line) in done {
-            let (id, hash, line_number, local) = match item {
-                Ok(ex) => ex,
-                Err(e) if options.skip_invalid => {
-                    skipped.push(e.to_string());
-                    continue;
-                }
-                Err(e) => return Err(e),
-            };
-            if let Err(mut msg) = validation.check(&id, hash, local) {
-                if let Some(unused) = &loaded.unused_fields {
-                    msg = format!("{msg} ({unused})");
-                }
-                let e = Error::record(name.as_str(), line_number, msg);
-                if options.skip_invalid {
-                    skipped.push(e.to_string());
-                    continue;
-                }
-                return Err(e);
-            }
-            // A valid example always has a target, so it was scored.
-            let Some(result) = result else { continue };
-            scored += 1;
-            acc.add(&result);
-            if let Some(out) = jsonl.as_deref_mut() {
-                out.write_all(&line)?;
-            }
-            if retain {
-                results.push(result);
-            }
+        for item in done {
+            scored += u64::from(ordered(item)?);
         }
         progress(scored);
         Ok(())
@@ -190,8 +253,8 @@ pub fn evaluate_dataset(
     pool.install(|| -> Result<()> {
         // The first batches are small, so the pool starts scoring soon after start-up.
         let mut size = BATCH / 16;
-        let mut raw: Vec<_> = reader.by_ref().take(size).collect();
-        let mut previous: Option<Vec<Done>> = None;
+        let mut raw: Vec<_> = (&mut *reader).take(size).collect();
+        let mut previous: Option<Vec<Scored>> = None;
         while !raw.is_empty() {
             let (done, (next, finished)) = rayon::join(
                 || score_batch(std::mem::take(&mut raw)),
@@ -199,7 +262,7 @@ pub fn evaluate_dataset(
                     let finished = previous.take().map_or(Ok(()), &mut finish_batch);
                     size = (size * 2).min(BATCH);
                     let next: Vec<_> = match finished {
-                        Ok(()) => reader.by_ref().take(size).collect(),
+                        Ok(()) => (&mut *reader).take(size).collect(),
                         Err(_) => Vec::new(),
                     };
                     (next, finished)
@@ -210,72 +273,153 @@ pub fn evaluate_dataset(
             raw = next;
         }
         previous.map_or(Ok(()), &mut finish_batch)
-    })?;
-    if acc.examples() == 0 {
-        let why = if skipped.is_empty() {
-            String::new()
+    })
+}
+
+/// The ordered part of a run, shared by a run over the whole input and a merge of shards: the
+/// checks that depend on the examples before (duplicate ids), the skipped records, the totals
+/// and the results the report keeps, then the report ([`Collector::finish`]).
+pub(crate) struct Collector<'a> {
+    input: &'a InputInfo,
+    skip_invalid: bool,
+    retain: bool,
+    validation: Validation,
+    acc: Accumulator,
+    results: Vec<ExampleResult>,
+    /// One message per record skipped as invalid, in input order.
+    pub(crate) skipped: Vec<String>,
+}
+
+impl<'a> Collector<'a> {
+    /// An empty collector for `evaluator`'s results; `retain`: keep every result.
+    pub(crate) fn new(
+        evaluator: &Evaluator,
+        input: &'a InputInfo,
+        skip_invalid: bool,
+        retain: bool,
+    ) -> Self {
+        Collector {
+            input,
+            skip_invalid,
+            retain,
+            validation: Validation::default(),
+            acc: Accumulator::new(evaluator.config()),
+            results: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+
+    /// A record that is no valid example (`e` says why): skipped with `--skip-invalid` (its
+    /// message kept), else the run's error.
+    pub(crate) fn invalid(&mut self, e: Error) -> Result<()> {
+        if self.skip_invalid {
+            self.skipped.push(e.to_string());
+            Ok(())
         } else {
-            format!(
-                " ({} skipped as invalid)",
-                count(skipped.len() as u64, "example", "examples")
-            )
-        };
-        return Err(Error::Dataset {
-            path: name.into(),
-            message: format!("no example to score{why}"),
-        });
+            Err(e)
+        }
     }
-    let mut notes = loaded.notes.clone();
-    if !skipped.is_empty() {
-        notes.push(format!(
-            "{} skipped (--skip-invalid)",
-            count(skipped.len() as u64, "invalid example", "invalid examples")
-        ));
+
+    /// The next example in input order (`id`, its [hash](IdSet::hash), its `line`, what
+    /// [`Validation::local`] found, its result): checked against the examples before it and,
+    /// when valid, counted and its result added. False when it was skipped as invalid.
+    pub(crate) fn example(
+        &mut self,
+        id: &str,
+        hash: u64,
+        line: usize,
+        local: LocalCheck,
+        result: Option<ExampleResult>,
+    ) -> Result<bool> {
+        if let Err(mut msg) = self.validation.check(id, hash, local) {
+            if let Some(unused) = &self.input.unused_fields {
+                msg = format!("{msg} ({unused})");
+            }
+            self.invalid(Error::record(self.input.name.as_str(), line, msg))?;
+            return Ok(false);
+        }
+        // A valid example always has a target, so it was scored.
+        if let Some(result) = result {
+            self.acc.add(&result);
+            if self.retain {
+                self.results.push(result);
+            }
+        }
+        Ok(true)
     }
-    let mut warnings: Vec<String> = loaded.unused_fields.iter().cloned().collect();
-    let empty = empty_text_notes(validation.empty_candidates, validation.empty_references);
-    notes.extend(empty.iter().cloned());
-    let provenance = Provenance {
-        skipped: skipped.len() as u64,
-        cleaned: Some(loaded.cleaned),
-        from_directory: loaded.directory,
-    };
-    let mut report = build_report(
-        &evaluator,
-        &acc,
-        results,
-        notes,
-        &provenance,
-        &options.report,
-    )?;
-    // Every system should be scored on every example: otherwise their means are not comparable.
-    let total = report.counts.examples;
-    let partial: Vec<String> = report
-        .systems
-        .iter()
-        .filter(|s| s.examples < total)
-        .map(|s| format!("'{}' ({} of {total})", s.name, s.examples))
-        .collect();
-    if !partial.is_empty() {
-        let msg = format!(
-            "systems missing from some examples: {}; their means cover fewer examples",
-            partial.join(", ")
-        );
-        if !options.skip_invalid {
+
+    /// The outcome once every record went through: the report with its notes, and the
+    /// run-level checks (something was scored; every system is on every example).
+    pub(crate) fn finish(self, evaluator: &Evaluator, report: &ReportOptions) -> Result<Outcome> {
+        let Collector {
+            input,
+            skip_invalid,
+            validation,
+            acc,
+            results,
+            skipped,
+            ..
+        } = self;
+        let name = input.name.as_str();
+        if acc.examples() == 0 {
+            let why = if skipped.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} skipped as invalid)",
+                    count(skipped.len() as u64, "example", "examples")
+                )
+            };
             return Err(Error::Dataset {
                 path: name.into(),
-                message: format!("{msg} (use --skip-invalid to report anyway)"),
+                message: format!("no example to score{why}"),
             });
         }
-        warnings.push(msg.clone());
-        report.notes.push(msg);
+        let mut notes = input.notes.clone();
+        if !skipped.is_empty() {
+            notes.push(format!(
+                "{} skipped (--skip-invalid)",
+                count(skipped.len() as u64, "invalid example", "invalid examples")
+            ));
+        }
+        let mut warnings: Vec<String> = input.unused_fields.iter().cloned().collect();
+        let empty = empty_text_notes(validation.empty_candidates, validation.empty_references);
+        notes.extend(empty.iter().cloned());
+        let provenance = Provenance {
+            skipped: skipped.len() as u64,
+            cleaned: Some(input.cleaned),
+            from_directory: input.directory,
+        };
+        let mut report = build_report(evaluator, &acc, results, notes, &provenance, report)?;
+        // Every system should be scored on every example: otherwise their means are not comparable.
+        let total = report.counts.examples;
+        let partial: Vec<String> = report
+            .systems
+            .iter()
+            .filter(|s| s.examples < total)
+            .map(|s| format!("'{}' ({} of {total})", s.name, s.examples))
+            .collect();
+        if !partial.is_empty() {
+            let msg = format!(
+                "systems missing from some examples: {}; their means cover fewer examples",
+                partial.join(", ")
+            );
+            if !skip_invalid {
+                return Err(Error::Dataset {
+                    path: name.into(),
+                    message: format!("{msg} (use --skip-invalid to report anyway)"),
+                });
+            }
+            warnings.push(msg.clone());
+            report.notes.push(msg);
+        }
+        warnings.extend(empty);
+        Ok(Outcome {
+            report,
+            skipped,
+            warnings,
+        })
     }
-    warnings.extend(empty);
-    Ok(Outcome {
-        report,
-        skipped,
-        warnings,
-    })
 }
 
 /// Scores one example (the `score` subcommand's pair) into a report, with the same checks
@@ -517,14 +661,14 @@ pub fn build_report(
 /// workers), which matters on the thread that runs the ordered part of a run. Memory is about
 /// the same (~90 bytes per id at 300,000 ids, mostly the table's slots).
 #[derive(Default)]
-struct IdSet {
+pub(crate) struct IdSet {
     table: hashbrown::HashTable<(u64, usize, usize)>,
     bytes: Vec<u8>,
 }
 
 impl IdSet {
     /// The hash [`insert`](IdSet::insert) expects (computed on the worker threads).
-    fn hash(id: &str) -> u64 {
+    pub(crate) fn hash(id: &str) -> u64 {
         use std::hash::BuildHasher;
         rustc_hash::FxBuildHasher.hash_one(id)
     }
@@ -555,7 +699,7 @@ struct Validation {
 }
 
 /// What [`Validation::local`] finds in one example: its empty candidates and references.
-type LocalCheck = std::result::Result<(u64, u64), String>;
+pub(crate) type LocalCheck = std::result::Result<(u64, u64), String>;
 
 impl Validation {
     /// The checks that need only the example itself (run on the worker threads): it has a

@@ -17,5 +17,6 @@ mod reliability;
 mod reports;
 mod rouge155;
 mod seed;
+mod shard;
 mod stats_props;
 mod stemmer;

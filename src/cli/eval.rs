@@ -8,7 +8,8 @@ use sumbench::dataset::FieldMap;
 use sumbench::dataset::aligned::SystemFile;
 use sumbench::dataset::input::{InputSpec, Layout, estimated_examples};
 use sumbench::report::Format;
-use sumbench::run::{ReportOptions, RunOptions, evaluate_dataset};
+use sumbench::run::{Outcome, ReportOptions, RunOptions, evaluate_dataset};
+use sumbench::shard::{ShardSpec, evaluate_shard};
 use sumbench::stats::BootstrapConfig;
 use sumbench::stats::compare::TestConfig;
 use sumbench::stats::corpus::IntervalMethod;
@@ -106,6 +107,11 @@ pub struct EvalArgs {
     /// prints the script's report; json, jsonl and csv the per-example values.
     #[arg(long, value_name = "OPTIONS", allow_hyphen_values = true)]
     rouge155: Option<String>,
+    /// Score only shard K of N (the records at 0-based positions p with p % N = K-1) and write
+    /// a shard file (-o FILE) for `sumbench merge`, whose report is the one of the run over all
+    /// the data.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<ShardSpec>,
     #[command(flatten)]
     stats: StatsArgs,
 }
@@ -201,6 +207,12 @@ fn progress_bar(spec: &InputSpec) -> Option<indicatif::ProgressBar> {
 
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let format = args.metrics.format;
+    if args.shard.is_some() && args.rouge155.is_some() {
+        return Err(anyhow::anyhow!(
+            "--shard is not available in the ROUGE-1.5.5 mode (--rouge155)"
+        )
+        .into());
+    }
     if let Some(opts) = &args.rouge155 {
         let spec = args.input.spec();
         let loaded = sumbench::dataset::input::open(&spec, &Default::default())?;
@@ -230,6 +242,9 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         skip_invalid: args.skip_invalid,
         keep_examples: format == Format::Json || args.per_example,
     };
+    if let Some(shard) = args.shard {
+        return run_shard(&args, &options, shard);
+    }
     let mut out = output(&args.metrics.output)?;
     let spec = args.input.spec();
     let pb = progress_bar(&spec);
@@ -248,7 +263,41 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
-    let skipped = &outcome.skipped;
+    deliver(
+        outcome,
+        format,
+        args.per_example,
+        &args.metrics.output,
+        &mut out,
+    )
+}
+
+/// `eval --shard K/N`: scores the shard and writes its shard file.
+fn run_shard(args: &EvalArgs, options: &RunOptions, shard: ShardSpec) -> Result<(), Failure> {
+    if args.metrics.format != Format::Table || args.per_example {
+        return Err(anyhow::anyhow!(
+            "--shard writes a shard file: give --format and --per-example to `sumbench merge`, which writes the report"
+        )
+        .into());
+    }
+    let mut out = output(&args.metrics.output)?;
+    let spec = args.input.spec();
+    let pb = progress_bar(&spec);
+    let progress = |n: u64| {
+        if let Some(pb) = &pb {
+            pb.inc(n);
+        }
+    };
+    let summary = evaluate_shard(&spec, options, shard, &mut *out, &progress)?;
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
+    }
+    warn_skipped(&summary.skipped);
+    Ok(())
+}
+
+/// The warning listing the skipped records (the first 20).
+fn warn_skipped(skipped: &[String]) {
     if !skipped.is_empty() {
         eprintln!(
             "sumbench: warning: skipped {}:",
@@ -261,13 +310,26 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
             eprintln!("  … and {} more", skipped.len() - 20);
         }
     }
+}
+
+/// Prints a run's warnings and writes its report to `out` in `format` (JSONL was streamed
+/// already), the notes to standard error and, for CSV and JSONL written to a file, the side
+/// file beside it. Shared by `eval` and `merge`, whose outputs are the same.
+pub(super) fn deliver(
+    outcome: Outcome,
+    format: Format,
+    per_example: bool,
+    path: &Option<PathBuf>,
+    out: &mut Box<dyn Write + Send>,
+) -> Result<(), Failure> {
+    warn_skipped(&outcome.skipped);
     for w in &outcome.warnings {
         eprintln!("sumbench: warning: {w}");
     }
     let mut report = outcome.report;
-    report.per_example = args.per_example;
+    report.per_example = per_example;
     if format != Format::Jsonl {
-        format.renderer().render(&report, &mut out)?;
+        format.renderer().render(&report, out)?;
     }
     out.flush()?;
     if matches!(format, Format::Csv | Format::Jsonl) {
@@ -280,7 +342,7 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         {
             eprintln!("sumbench: note: {n}");
         }
-        if let Some(path) = &args.metrics.output {
+        if let Some(path) = path {
             let side = sumbench::report::meta_path(path);
             let text = serde_json::to_string_pretty(&sumbench::report::Meta::of(&report))?;
             std::fs::write(&side, text + "\n")

@@ -4,6 +4,7 @@
 mod compare;
 mod eval;
 mod explain;
+mod merge;
 mod pair;
 mod rouge155;
 mod score;
@@ -32,6 +33,9 @@ enum Command {
     /// Evaluate a dataset (JSONL, CSV/TSV, line-aligned files or a directory) and print a
     /// comparison report.
     Eval(eval::EvalArgs),
+    /// Merge the shard files of a sharded run (`eval --shard K/N`) into its report: the report
+    /// of the run over all the data, byte for byte.
+    Merge(merge::MergeArgs),
     /// Group a directory's documents by story and pick each group's source.
     Pair(pair::PairArgs),
     /// Compare two JSON reports: differences, intervals, p-values, and a regression gate.
@@ -223,6 +227,7 @@ pub fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Pair(args) => pair::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Rouge155(args) => rouge155::run(args),
     };

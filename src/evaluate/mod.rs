@@ -62,8 +62,8 @@ impl std::fmt::Display for MetricName {
     }
 }
 
-/// Everything that changes a number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Everything that changes a number. Serialised as data (a shard file records it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EvalConfig {
     /// ROUGE types to compute, in output order.
     pub rouge_types: Vec<RougeType>,

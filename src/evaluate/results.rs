@@ -2,7 +2,7 @@
 //! (sufficient statistics), and the one place per family that declares its columns with the
 //! values they hold ([`SystemResult::emit`]).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::EvalConfig;
 use super::columns::{Better, Column, ColumnSink, Section, Sink, ValueSink};
@@ -11,7 +11,7 @@ use crate::metrics::facts::{self, CategoryCounts, FactReport, FactStatus};
 use crate::metrics::rouge::{Counts, RougeResult};
 
 /// What ROUGE compared the candidates with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Target {
     /// The example's references.
@@ -21,7 +21,7 @@ pub enum Target {
 }
 
 /// Coverage, density, novel n-grams and repetition of one candidate against the source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExtractiveResult {
     /// Fragments as the official Newsroom code finds them.
     pub compat: Extractive,
@@ -35,7 +35,7 @@ pub struct ExtractiveResult {
 
 /// Fact tallies of one candidate against one side (the source, or the joined references):
 /// every category's counts.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct FactTally {
     /// All categories together.
     pub overall: CategoryCounts,
@@ -89,7 +89,7 @@ impl FactTally {
 }
 
 /// The facts of one candidate that a reader should look at, by their text.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct FactLists {
     /// Source facts the candidate does not keep.
     pub missing: Vec<String>,
@@ -148,7 +148,7 @@ impl FactLists {
 }
 
 /// Facts of one candidate against the source and against the references.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct FactsResult {
     /// Against the source (`None` when the example has none).
     pub source: Option<FactTally>,
@@ -159,7 +159,7 @@ pub struct FactsResult {
 }
 
 /// One system's scores on one example, by metric family.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SystemResult {
     /// The system.
     pub system: String,
@@ -173,8 +173,13 @@ pub struct SystemResult {
     pub facts: Option<FactsResult>,
 }
 
+/// A language code (ISO 639-1, or `und`) as a static string. (A named type also keeps serde's
+/// derive from taking `Option<&'static str>` for a string borrowed from the input, which would
+/// restrict reading results to `'static` input.)
+pub type LangCode = &'static str;
+
 /// All systems' scores on one example.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExampleResult {
     /// The example's id.
     pub id: String,
@@ -189,7 +194,8 @@ pub struct ExampleResult {
     pub no_tokens: u32,
     /// The language detected for the example (ISO 639-1, `und` when none was), with
     /// `--lang auto` only.
-    pub lang: Option<&'static str>,
+    #[serde(deserialize_with = "static_lang")]
+    pub lang: Option<LangCode>,
     /// With `--lang auto`: the language is the one the data declares (its `lang` field), not
     /// a detection.
     pub lang_declared: bool,
@@ -198,6 +204,17 @@ pub struct ExampleResult {
     pub other_lang: bool,
     /// Per system, in the example's order.
     pub systems: Vec<SystemResult>,
+}
+
+/// Reads [`ExampleResult::lang`] back: a language code as the run recorded it (one that
+/// [`crate::text::multilingual::static_code`] knows).
+fn static_lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<LangCode>, D::Error> {
+    let code: Option<String> = Option::deserialize(d)?;
+    code.map(|c| {
+        crate::text::multilingual::static_code(&c)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown language code '{c}'")))
+    })
+    .transpose()
 }
 
 impl SystemResult {

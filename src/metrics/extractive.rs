@@ -23,7 +23,7 @@ use std::hash::Hash;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which greedy fragment matcher [`fragments`] runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -560,7 +560,7 @@ impl Builder {
 ///
 /// Ratios are 0 for an empty summary. Corpus micro averages: `Σ copied_tokens / Σ summary_tokens`
 /// (coverage) and `Σ copied_sq / Σ summary_tokens` (density).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extractive {
     /// Share of summary tokens inside a copied fragment: `Σ|f| / |S|` (NEWSROOM).
     pub coverage: f64,
@@ -615,7 +615,7 @@ impl Extractive {
 
 /// Novel n-grams of a summary (SummEval counts types; the token-weighted variant counts
 /// occurrences).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NovelNgrams {
     /// The n-gram order.
     pub n: usize,
@@ -711,7 +711,7 @@ fn pack(w: &[u32]) -> u128 {
 }
 
 /// Repetition REGS-n (PEGASUS) of one summary.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Repetition {
     /// The n-gram order.
     pub n: usize,
@@ -760,7 +760,7 @@ fn repeated_with<'a, K: Hash + Eq>(
 ///
 /// Counting words, characters and sentences is the tokeniser's job; this type only keeps the
 /// counts (sufficient statistics) and derives the ratios.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Compression {
     /// Source (article) word tokens.
     pub source_words: u64,

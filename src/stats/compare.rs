@@ -57,7 +57,7 @@ impl std::str::FromStr for Gate {
 }
 
 /// How comparisons are tested.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TestConfig {
     /// Bootstrap settings for the interval of the difference.
     pub bootstrap: BootstrapConfig,

@@ -247,8 +247,10 @@ impl Accumulator {
     }
 }
 
-/// How a confidence interval is computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a confidence interval is computed (serialised as `percentile` or `rouge-score`, the
+/// names of `--bootstrap-method`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum IntervalMethod {
     /// The plain mean with a percentile bootstrap interval (sumbench's default).
     Percentile,

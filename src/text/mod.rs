@@ -105,6 +105,58 @@ impl Tokenization {
     }
 }
 
+/// How [`Tokenization`] is written: `{"tokenizer": "rouge-score"}`,
+/// `{"tokenizer": "unicode", "lang": "fr", "stem": "snowball-fr", "seg": null}` or
+/// `{"tokenizer": "auto", "stem": true}`.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(tag = "tokenizer", rename_all = "kebab-case")]
+enum TokenizationRepr {
+    RougeScore,
+    Unicode {
+        lang: String,
+        stem: Option<multilingual::LangStemmer>,
+        seg: Option<segment::Segmenter>,
+    },
+    Auto {
+        stem: bool,
+    },
+}
+
+impl serde::Serialize for Tokenization {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let repr = match *self {
+            Tokenization::RougeScore => TokenizationRepr::RougeScore,
+            Tokenization::Unicode { lang, stem, seg } => TokenizationRepr::Unicode {
+                lang: lang.to_owned(),
+                stem,
+                seg,
+            },
+            Tokenization::Auto { stem } => TokenizationRepr::Auto { stem },
+        };
+        serde::Serialize::serialize(&repr, s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Tokenization {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(
+            match <TokenizationRepr as serde::Deserialize>::deserialize(d)? {
+                TokenizationRepr::RougeScore => Tokenization::RougeScore,
+                TokenizationRepr::Unicode { lang, stem, seg } => Tokenization::Unicode {
+                    lang: multilingual::language_code(&lang)
+                        .filter(|c| *c == lang)
+                        .ok_or_else(|| {
+                            serde::de::Error::custom(format!("unknown language code '{lang}'"))
+                        })?,
+                    stem,
+                    seg,
+                },
+                TokenizationRepr::Auto { stem } => Tokenization::Auto { stem },
+            },
+        )
+    }
+}
+
 /// Turns raw text into [`Analysed`] token ids under one configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Analyzer {

@@ -235,6 +235,22 @@ impl LangStemmer {
         }
     }
 
+    /// The stemmer of a [signature name](LangStemmer::signature_name), `None` for an unknown
+    /// one.
+    pub fn from_signature_name(name: &str) -> Option<LangStemmer> {
+        Some(match name {
+            "hindi-mrouge" => LangStemmer::Hindi,
+            "turkishstemmer-1.3" => LangStemmer::Turkish,
+            "bengali-rafi-mrouge" => LangStemmer::Bengali,
+            "nltk-arabic-3.10" => LangStemmer::Arabic,
+            _ => {
+                let code = name.strip_prefix("snowball-")?;
+                algorithm(code)?;
+                LangStemmer::Snowball(language_code(code).filter(|c| *c == code)?)
+            }
+        })
+    }
+
     /// The stemmer multilingual-rouge uses for `lang` (ISO 639-1), when reproduced here.
     pub fn for_lang(lang: &str) -> Option<LangStemmer> {
         match lang {
@@ -246,6 +262,21 @@ impl LangStemmer {
                 .and(language_code(lang))
                 .map(LangStemmer::Snowball),
         }
+    }
+}
+
+/// Written as its [signature name](LangStemmer::signature_name).
+impl serde::Serialize for LangStemmer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.signature_name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LangStemmer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = <String as serde::Deserialize>::deserialize(d)?;
+        LangStemmer::from_signature_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown stemmer '{name}'")))
     }
 }
 
@@ -505,6 +536,17 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     }
     let lang = whatlang::detect_lang(&text[..end])?;
     WHATLANG.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c)
+}
+
+/// The static string of a language code a run can record for an example: a code of
+/// [`language_code`] or [`detect_language`], or `und`; `None` for any other string.
+pub fn static_code(code: &str) -> Option<&'static str> {
+    if code == "und" {
+        return Some("und");
+    }
+    language_code(code)
+        .filter(|c| *c == code)
+        .or_else(|| WHATLANG.iter().map(|(_, c)| *c).find(|c| *c == code))
 }
 
 /// The ISO 639-1 code of a language given by code or English name (`fr`, `french`), as a

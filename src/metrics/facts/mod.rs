@@ -266,7 +266,7 @@ pub struct FactCheck {
 ///
 /// Serialised with the derived shares after the counts: the fields in order, then
 /// `retention` ([`CategoryCounts::retention`]) and `support` ([`CategoryCounts::support`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
 pub struct CategoryCounts {
     /// Distinct facts in the source.
     pub source_distinct: u64,

@@ -65,6 +65,16 @@ impl Segmenter {
         }
     }
 
+    /// The command-line name, which [`Segmenter::from_name`] reads back.
+    pub fn name(self) -> &'static str {
+        match self {
+            Segmenter::Jieba => "jieba",
+            Segmenter::Icu => "icu",
+            Segmenter::Burmese => "burmese",
+            Segmenter::Newmm => "newmm",
+        }
+    }
+
     /// The name recorded in the signature: the implementation and its version.
     pub fn signature_name(self) -> &'static str {
         match self {
@@ -122,6 +132,21 @@ impl Segmenter {
                 }
             }
         }
+    }
+}
+
+/// Written as its [command-line name](Segmenter::name).
+impl serde::Serialize for Segmenter {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Segmenter {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = <String as serde::Deserialize>::deserialize(d)?;
+        Segmenter::from_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown segmenter '{name}'")))
     }
 }
 
