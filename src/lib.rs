@@ -36,6 +36,11 @@
 //! ```
 #![deny(missing_docs)]
 
+/// The command line (the `sumbench` binary's, and the Python package's `sumbench.main`); not a
+/// stable library API.
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli;
 pub mod dataset;
 pub mod error;
 pub mod evaluate;

@@ -6,14 +6,14 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::Args;
-use sumbench::dataset::read_to_string;
-use sumbench::evaluate::Column;
-use sumbench::report::{Format, read_report_columns, render_comparison};
-use sumbench::stats::BootstrapConfig;
-use sumbench::stats::compare::{
+use crate::dataset::read_to_string;
+use crate::evaluate::Column;
+use crate::report::{Format, read_report_columns, render_comparison};
+use crate::stats::BootstrapConfig;
+use crate::stats::compare::{
     CompareReport, Gate, Progress, TestConfig, compare_reports_with, unmatched,
 };
-use sumbench::wording::count;
+use crate::wording::count;
 
 use super::{Failure, output};
 
@@ -74,7 +74,7 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
     let mut notes = Vec::new();
     if let Some(lang) = &args.lang {
         // a known name or code, else any code a detection may have recorded (`cs`, `und`)
-        let code = match sumbench::text::multilingual::language_code(lang) {
+        let code = match crate::text::multilingual::language_code(lang) {
             Some(c) => c.to_owned(),
             None if (2..=3).contains(&lang.len())
                 && lang.bytes().all(|b| b.is_ascii_lowercase()) =>

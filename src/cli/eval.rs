@@ -4,16 +4,16 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::Args;
-use sumbench::dataset::FieldMap;
-use sumbench::dataset::aligned::SystemFile;
-use sumbench::dataset::input::{InputSpec, Layout, estimated_examples};
-use sumbench::report::Format;
-use sumbench::run::{Outcome, ReportOptions, RunOptions, evaluate_dataset};
-use sumbench::shard::{ShardSpec, evaluate_shard};
-use sumbench::stats::BootstrapConfig;
-use sumbench::stats::compare::TestConfig;
-use sumbench::stats::corpus::IntervalMethod;
-use sumbench::wording::count;
+use crate::dataset::FieldMap;
+use crate::dataset::aligned::SystemFile;
+use crate::dataset::input::{InputSpec, Layout, estimated_examples};
+use crate::report::Format;
+use crate::run::{Outcome, ReportOptions, RunOptions, evaluate_dataset};
+use crate::shard::{ShardSpec, evaluate_shard};
+use crate::stats::BootstrapConfig;
+use crate::stats::compare::TestConfig;
+use crate::stats::corpus::IntervalMethod;
+use crate::wording::count;
 
 use super::{Failure, MetricArgs, output};
 
@@ -215,7 +215,7 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     }
     if let Some(opts) = &args.rouge155 {
         let spec = args.input.spec();
-        let loaded = sumbench::dataset::input::open(&spec, &Default::default())?;
+        let loaded = crate::dataset::input::open(&spec, &Default::default())?;
         let finisher = loaded.finisher.clone();
         let examples = loaded.records.map(move |r| {
             r.and_then(|r| finisher.finish(r))
@@ -343,8 +343,8 @@ pub(super) fn deliver(
             eprintln!("sumbench: note: {n}");
         }
         if let Some(path) = path {
-            let side = sumbench::report::meta_path(path);
-            let text = serde_json::to_string_pretty(&sumbench::report::Meta::of(&report))?;
+            let side = crate::report::meta_path(path);
+            let text = serde_json::to_string_pretty(&crate::report::Meta::of(&report))?;
             std::fs::write(&side, text + "\n")
                 .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", side.display()))?;
         }

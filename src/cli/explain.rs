@@ -6,11 +6,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use sumbench::dataset::input::open;
-use sumbench::dataset::pair::PairConfig;
-use sumbench::dataset::{Candidate, Example, read_to_string};
-use sumbench::metrics::facts;
-use sumbench::report::{Format, render_facts};
+use crate::dataset::input::open;
+use crate::dataset::pair::PairConfig;
+use crate::dataset::{Candidate, Example, read_to_string};
+use crate::metrics::facts;
+use crate::report::{Format, render_facts};
 
 use super::eval::InputArgs;
 use super::{Failure, output};
@@ -129,7 +129,7 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
 /// language, else the one detected in its source (else its first reference, else its first
 /// candidate).
 fn explain_language(args: &ExplainArgs, example: &Example) -> Result<&'static str, Failure> {
-    use sumbench::text::multilingual::{detect_language, language_code};
+    use crate::text::multilingual::{detect_language, language_code};
     match args.lang.as_deref() {
         None => Ok("en"),
         Some("auto") => Ok(example

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use sumbench::report::Format;
-use sumbench::shard::{ShardReader, merge_shards};
+use crate::report::Format;
+use crate::shard::{ShardReader, merge_shards};
 
 use super::{Failure, output};
 

@@ -14,9 +14,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use sumbench::evaluate::MetricName;
-use sumbench::report::Format;
-use sumbench::text::Stemmer;
+use crate::evaluate::MetricName;
+use crate::report::Format;
+use crate::text::Stemmer;
 
 /// Benchmark and evaluation harness for text summarisation.
 #[derive(Debug, Parser)]
@@ -90,11 +90,11 @@ impl MetricArgs {
     fn eval_config(
         &self,
         metrics: &[MetricName],
-    ) -> Result<sumbench::evaluate::EvalConfig, Failure> {
-        use sumbench::text::Tokenization;
-        use sumbench::text::multilingual::{LangStemmer, language_code};
-        use sumbench::text::segment::Segmenter;
-        let mut config = sumbench::evaluate::EvalConfig::from_metrics(metrics, self.stemmer);
+    ) -> Result<crate::evaluate::EvalConfig, Failure> {
+        use crate::text::Tokenization;
+        use crate::text::multilingual::{LangStemmer, language_code};
+        use crate::text::segment::Segmenter;
+        let mut config = crate::evaluate::EvalConfig::from_metrics(metrics, self.stemmer);
         if self.lang.as_deref() == Some("auto") {
             if self.tokenizer.as_deref() == Some("rouge-score") || self.segmenter.is_some() {
                 return Err(anyhow::anyhow!(
@@ -207,19 +207,30 @@ fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write + Send>> {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    ExitCode::from(run_args(std::env::args_os()))
+}
+
+/// Runs a command line given as its words (the program's name first, as `argv`) and returns
+/// its exit code: 0 success, 1 a gated regression, 2 bad input or usage. Errors are printed on
+/// standard error, reports on standard output or their `-o` file.
+pub fn run_args<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
             if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
                 let _ = e.print();
-                return ExitCode::SUCCESS;
+                return 0;
             }
             // One prefix for every error, clap's usage errors included.
             let text = e.render().to_string();
             let text = text.strip_prefix("error: ").unwrap_or(&text);
             eprint!("sumbench: error: {text}");
-            return ExitCode::from(2);
+            return 2;
         }
     };
     let result = match cli.command {
@@ -232,18 +243,18 @@ pub fn main() -> ExitCode {
         Command::Rouge155(args) => rouge155::run(args),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => 0,
         Err(f) => {
             // A closed pipe (`| head`) is not an error worth reporting.
-            let io = match f.error.downcast_ref::<sumbench::Error>() {
-                Some(sumbench::Error::Output(io)) => Some(io),
+            let io = match f.error.downcast_ref::<crate::Error>() {
+                Some(crate::Error::Output(io)) => Some(io),
                 _ => f.error.downcast_ref::<std::io::Error>(),
             };
             if io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
-                return ExitCode::SUCCESS;
+                return 0;
             }
             eprintln!("sumbench: error: {}", message(&f.error));
-            ExitCode::from(f.code)
+            f.code
         }
     }
 }

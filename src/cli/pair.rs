@@ -5,9 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use sumbench::dataset::directory::{Manifest, pair_directory};
-use sumbench::dataset::pair::PairConfig;
-use sumbench::report::render_pairing;
+use crate::dataset::directory::{Manifest, pair_directory};
+use crate::dataset::pair::PairConfig;
+use crate::report::render_pairing;
 
 use super::Failure;
 

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use clap::Args;
-use sumbench::rouge155::{self, Warnings, config, options::Options, report, text};
+use crate::rouge155::{self, Warnings, config, options::Options, report, text};
 
 /// The usage text (`-h`, `-H`, `--help`).
 const USAGE: &str = "\
@@ -109,12 +109,12 @@ pub fn run(args: Rouge155Args) -> Result<(), super::Failure> {
 /// CSV.
 pub fn run_dataset(
     options: &str,
-    examples: impl Iterator<Item = anyhow::Result<sumbench::dataset::Example>>,
+    examples: impl Iterator<Item = anyhow::Result<crate::dataset::Example>>,
     skip_invalid: bool,
-    format: sumbench::report::Format,
+    format: crate::report::Format,
     output: &Option<std::path::PathBuf>,
 ) -> Result<(), super::Failure> {
-    use sumbench::report::Format;
+    use crate::report::Format;
     let o = Options::parse_mode(options).map_err(|e| anyhow::anyhow!("{e}"))?;
     if format == Format::Markdown {
         return Err(anyhow::anyhow!(
@@ -139,7 +139,7 @@ pub fn run_dataset(
     if !data.skipped.is_empty() {
         eprintln!(
             "sumbench: warning: {} left out of ROUGE-1.5.5 (it needs a reference as its model): {}{}",
-            sumbench::wording::count(data.skipped.len() as u64, "example", "examples"),
+            crate::wording::count(data.skipped.len() as u64, "example", "examples"),
             data.skipped
                 .iter()
                 .take(5)

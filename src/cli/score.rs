@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use sumbench::dataset::{Candidate, Example, read_to_string};
-use sumbench::evaluate::MetricName;
-use sumbench::run::score_example;
+use crate::dataset::{Candidate, Example, read_to_string};
+use crate::evaluate::MetricName;
+use crate::run::score_example;
 
 use super::{Failure, MetricArgs, output};
 
@@ -96,7 +96,7 @@ pub fn run(args: ScoreArgs) -> Result<(), Failure> {
             &args.metrics.output,
         );
     }
-    if args.metrics.format == sumbench::report::Format::Rouge155 {
+    if args.metrics.format == crate::report::Format::Rouge155 {
         return Err(anyhow::anyhow!(
             "--format rouge155 needs --rouge155 \"OPTIONS\" (the ROUGE-1.5.5 mode)"
         )
@@ -110,8 +110,8 @@ pub fn run(args: ScoreArgs) -> Result<(), Failure> {
     let report = outcome.report;
     let mut out = output(&args.metrics.output)?;
     match args.metrics.format {
-        sumbench::report::Format::Table => {
-            sumbench::report::Table::render_pair(&report, &mut out)?;
+        crate::report::Format::Table => {
+            crate::report::Table::render_pair(&report, &mut out)?;
         }
         f => f.renderer().render(&report, &mut out)?,
     }
