@@ -19,7 +19,8 @@ echo "== python/: cargo clippy -- -D warnings"
 cargo clippy --release --all-targets -- -D warnings
 
 echo "== python/: virtual environment $VENV"
-if [ ! -x "$VENV/bin/python" ]; then
+if ! "$VENV/bin/python" -c "import sys" 2>/dev/null; then
+    rm -rf "$VENV"
     "$PYTHON" -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \

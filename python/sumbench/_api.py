@@ -19,7 +19,7 @@ References = Sequence[Union[str, Sequence[str]]]
 
 def _floats(raw: bytes, as_numpy: bool) -> Any:
     if as_numpy:
-        import numpy
+        import numpy  # type: ignore
 
         return numpy.frombuffer(raw, dtype=numpy.float64).copy()
     a = array.array("d")
@@ -155,10 +155,10 @@ def compute(
     multi_ref = isinstance(references[0], (list, tuple))
     _check_inputs(predictions, references, multi_ref)
 
-    names = list(rouge_types) if not isinstance(rouge_types, str) else None
+    names: List[Any] = list(rouge_types) if isinstance(rouge_types, (list, tuple)) else []
     fast = (
         tokenizer is None
-        and names is not None
+        and bool(names)
         and all(type(t) is str and t in _CANONICAL for t in names)
         and not (multi_ref and any(len(r) == 0 for r in references))
     )
@@ -189,6 +189,7 @@ def compute(
         aggregator = scoring.BootstrapAggregator(seed=seed)
     else:
         scores = []
+    ref: Any
     for ref, pred in zip(references, predictions):
         score = scorer.score_multi(ref, pred) if multi_ref else scorer.score(ref, pred)
         if use_aggregator:

@@ -94,6 +94,7 @@ def _result(steps: Sequence[_Step], codes: Sequence[int], values: Sequence[tuple
     by_code = dict(zip(codes, values))
     result = {}
     for s in steps:
+        assert s.code is not None  # the steps before an error all have a type
         p, r, f, int_zero = by_code[s.code]
         result[s.key] = _ZERO if int_zero else scoring.Score(precision=p, recall=r, fmeasure=f)
     return result
@@ -146,7 +147,7 @@ class RougeScorer(scoring.BaseScorer):
         self._split_summaries = split_summaries
         if split_summaries:
             try:
-                import nltk  # noqa: F401  (rouge_score imports it unconditionally)
+                import nltk  # type: ignore # noqa: F401  (rouge_score imports it unconditionally)
             except ImportError as e:
                 raise ImportError(
                     "split_summaries=True splits rougeLsum's sentences with nltk.sent_tokenize, "
@@ -157,7 +158,7 @@ class RougeScorer(scoring.BaseScorer):
     # rouge_score's `get_sents`
     def _sentences(self, text: Any) -> List[Any]:
         if self._split_summaries:
-            import nltk
+            import nltk  # type: ignore
 
             sents = nltk.sent_tokenize(text)
         else:
