@@ -426,6 +426,21 @@ pub fn build_report(
             langs.join(", ")
         ));
     }
+    if config.facts {
+        // the fact categories some language of the run cannot measure
+        let langs: Vec<&str> = match config.tokenization {
+            crate::text::Tokenization::Unicode { lang, .. } => vec![lang],
+            crate::text::Tokenization::Auto { .. } => acc.languages().keys().copied().collect(),
+            crate::text::Tokenization::RougeScore => Vec::new(),
+        };
+        for lang in langs {
+            if let Some(note) = crate::metrics::facts::unmeasured_note(lang) {
+                notes.push(format!(
+                    "facts: {note}: their retention and support are empty"
+                ));
+            }
+        }
+    }
     let (_, other) = acc.declared_languages();
     if other > 0 {
         let run = match config.tokenization {

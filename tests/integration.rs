@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod explain;
 mod extractive_props;
+mod facts_lang;
 mod facts_seeds;
 mod gate;
 mod loaders;

@@ -598,3 +598,70 @@ fn declared_language_field() {
         "{stderr}"
     );
 }
+
+/// Facts follow the language: `explain --lang` reads French numbers with their decimal comma
+/// and number words, Chinese ones with 万, and says names cannot be measured in Chinese; an
+/// `eval --lang auto` run notes it too.
+#[test]
+fn facts_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("frzh.jsonl");
+    let lines: String = jsonl("../../datasets/multilingual/pairs.jsonl")
+        .into_iter()
+        .filter(|d| d["id"] == "fr-1" || d["id"] == "zh-1")
+        .map(|d| format!("{d}\n"))
+        .collect();
+    std::fs::write(&path, lines).unwrap();
+    let explain = |id: &str, lang: &str| -> (serde_json::Value, String) {
+        let o = sumbench()
+            .arg("explain")
+            .arg(&path)
+            .args(["--id", id, "--lang", lang, "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (
+            serde_json::from_slice(&o.stdout).unwrap(),
+            String::from_utf8(o.stderr).unwrap(),
+        )
+    };
+    let facts = |v: &serde_json::Value| -> Vec<(String, String)> {
+        v["report"]["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["status"].as_str().unwrap().to_owned(),
+                    c["text"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let (fr, _) = explain("fr-1", "fr");
+    let got = facts(&fr);
+    assert!(
+        got.contains(&("kept".into(), "2,5 millions d'euros".into())),
+        "{got:?}"
+    );
+    assert!(got.contains(&("missing".into(), "deux".into())), "{got:?}");
+    let (zh, stderr) = explain("zh-1", "auto");
+    assert_eq!(zh["report"]["unmeasured"], serde_json::json!(["name"]));
+    assert!(facts(&zh).contains(&("kept".into(), "250万欧元".into())));
+    assert!(
+        stderr.contains("names are not measured for zh (caseless script)"),
+        "{stderr}"
+    );
+    let o = sumbench()
+        .arg("eval")
+        .arg(&path)
+        .args(["--lang", "auto", "--metrics", "facts"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        stdout.contains("facts: names are not measured for zh"),
+        "{stdout}"
+    );
+}

@@ -39,6 +39,11 @@ pub struct ExplainArgs {
     /// With a dataset: the system to explain (default: every system of the example).
     #[arg(long)]
     system: Option<String>,
+    /// The texts' language (ISO 639-1 code or English name) for the fact rules (numbers'
+    /// decimal separators, which capitals mark names, quotation marks), or auto: the example's
+    /// `lang` field, else whatlang's detection. Default: English.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
     /// Output format: table, json or markdown.
     #[arg(long, default_value = "table")]
     format: Format,
@@ -82,16 +87,20 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
         }
         sides.push(("the references", joined_refs));
     }
+    let lang = explain_language(&args, &example)?;
     let mut out = output(&args.output)?;
+    if let Some(note) = facts::unmeasured_note(lang) {
+        eprintln!("sumbench: note: {note}");
+    }
     let mut any = false;
     for (what, text) in &sides {
-        let doc = facts::FactDoc::new(text);
+        let doc = facts::FactDoc::with_lang(text, lang);
         for c in &example.candidates {
             if args.system.as_ref().is_some_and(|s| *s != c.system) {
                 continue;
             }
             any = true;
-            let report = facts::compare(&doc, &facts::FactDoc::new(&c.text));
+            let report = facts::compare(&doc, &facts::FactDoc::with_lang(&c.text, lang));
             let title = match (&args.candidate, &args.source) {
                 (Some(cf), Some(sf)) if *what == "the source" => {
                     format!("{} against {}", cf.display(), sf.display())
@@ -114,6 +123,35 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// The language of `--lang` (ISO 639-1), English without it; `auto`: the example's declared
+/// language, else the one detected in its source (else its first reference, else its first
+/// candidate).
+fn explain_language(args: &ExplainArgs, example: &Example) -> Result<&'static str, Failure> {
+    use sumbench::text::multilingual::{detect_language, language_code};
+    match args.lang.as_deref() {
+        None => Ok("en"),
+        Some("auto") => Ok(example
+            .lang
+            .as_deref()
+            .and_then(language_code)
+            .or_else(|| {
+                let text = example
+                    .source
+                    .as_deref()
+                    .or(example.references.first().map(String::as_str))
+                    .or(example.candidates.first().map(|c| c.text.as_str()))?;
+                detect_language(text)
+            })
+            .unwrap_or("und")),
+        Some(l) => language_code(l).ok_or_else(|| {
+            anyhow::anyhow!(
+                "--lang {l:?}: unknown language (an ISO 639-1 code such as fr, or an English name)"
+            )
+            .into()
+        }),
+    }
 }
 
 /// The example of `--candidate` (with `--source` and `--reference` files), cleaned with

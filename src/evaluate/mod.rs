@@ -369,13 +369,14 @@ impl Evaluator {
             }
             // One long document at a time: every candidate against the source, then the
             // source is freed before the joined references are prepared.
-            let candidates: Vec<FactDoc<'_>> = example
-                .candidates
-                .iter()
-                .map(|c| FactDoc::new(&c.text))
-                .collect();
+            // the facts of the language the texts are tokenised in (English's own rules for
+            // rouge-score's tokenizer)
+            let lang = self.facts_language();
+            let doc = |text| FactDoc::with_lang(text, lang);
+            let candidates: Vec<FactDoc<'_>> =
+                example.candidates.iter().map(|c| doc(&c.text)).collect();
             let mut facts: Vec<FactsResult> = {
-                let source = example.source.as_deref().map(FactDoc::new);
+                let source = example.source.as_deref().map(doc);
                 candidates
                     .iter()
                     .map(|c| {
@@ -390,7 +391,7 @@ impl Evaluator {
             };
             if !example.references.is_empty() {
                 let joined = example.references.join("\n");
-                let refs = FactDoc::new(&joined);
+                let refs = doc(&joined);
                 for (c, f) in candidates.iter().zip(&mut facts) {
                     f.references = Some(FactTally::of(&facts::compare(&refs, c)));
                 }
@@ -414,6 +415,15 @@ impl Evaluator {
             other_lang: false,
             systems,
         })
+    }
+
+    /// The language whose fact rules apply (ISO 639-1): the tokenization's, English for
+    /// rouge-score's.
+    pub fn facts_language(&self) -> &'static str {
+        match self.analyzer.tokenization() {
+            Tokenization::Unicode { lang, .. } => lang,
+            _ => "en",
+        }
     }
 
     /// Extractiveness needs unstemmed tokens: without a stemmer the ROUGE analyses are

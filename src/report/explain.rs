@@ -124,14 +124,22 @@ pub fn render_facts(
         writeln!(out)?;
         return Ok(());
     }
+    use crate::metrics::facts::FactKind;
     let counts: Vec<Vec<String>> = [
-        ("numbers", &report.numbers),
-        ("names", &report.names),
-        ("quotes", &report.quotes),
-        ("all", &report.overall),
+        ("numbers", &report.numbers, Some(FactKind::Number)),
+        ("names", &report.names, Some(FactKind::Name)),
+        ("quotes", &report.quotes, Some(FactKind::Quote)),
+        ("all", &report.overall, None),
     ]
     .into_iter()
-    .map(|(name, c)| counts_row(name, c))
+    .map(|(name, c, kind)| match kind {
+        Some(k) if report.unmeasured.contains(&k) => {
+            let mut row = vec![name.to_owned()];
+            row.extend(std::iter::repeat_n("not measured".to_owned(), 4));
+            row
+        }
+        _ => counts_row(name, c),
+    })
     .collect();
     let mut checks = Vec::new();
     for c in &report.checks {
@@ -155,9 +163,16 @@ pub fn render_facts(
             detail,
         ]);
     }
-    let names_note = report.names_caseless.then_some(
-        "the candidate has no capital letters but at sentence starts: its names are the source's names found in any case and runs of words that are not common English words (SCOWL)",
-    );
+    let names_note = match (report.names_caseless, report.names_assessable) {
+        _ if report.unmeasured.contains(&FactKind::Name) => None,
+        (true, true) => Some(
+            "the candidate has no capital letters but at sentence starts: its names are the source's names found in any case and runs of words that are not common English words (SCOWL)",
+        ),
+        (true, false) => Some(
+            "the candidate has no capital letters but at sentence starts: the source's names are looked for in it in any case, but its own names are not assessed (no common-word list for this language)",
+        ),
+        (false, _) => None,
+    };
     const COUNTS: [&str; 5] = ["facts", "kept", "retention", "supported", "support"];
     const CHECKS: [&str; 6] = [
         "status",

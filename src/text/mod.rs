@@ -291,6 +291,13 @@ impl Analyzer {
 mod tests {
     use super::*;
 
+    /// The id of a token already interned (`None` when it is not).
+    fn vocab_id(vocab: &mut Vocab, token: &str) -> Option<u32> {
+        let before = vocab.len();
+        let id = vocab.intern(token, Stemmer::None);
+        (vocab.len() == before).then_some(id)
+    }
+
     /// The analysis through the reference scanner, line by line, and plain interning.
     fn reference(text: &str, stemmer: Stemmer, vocab: &mut Vocab) -> Analysed {
         let mut tokens = Vec::new();
@@ -306,6 +313,44 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A segmented analysis: ordered, non-empty sentences, only space tokens between them,
+        /// and each sentence the tokens of its line segmented alone (for the segmenters whose
+        /// words do not reach across a space).
+        #[test]
+        fn segmented_sentences_are_their_lines(
+            text in "([a-z0-9 .,\n]|我们|来到|北京|。|ไทย|ภาษา|မြန်|မာ|\u{1039}){0,40}",
+        ) {
+            use segment::Segmenter;
+            for seg in [Segmenter::Jieba, Segmenter::Newmm, Segmenter::Icu, Segmenter::Burmese] {
+                let analyzer = Analyzer::with_tokenization(
+                    Stemmer::None,
+                    Tokenization::Unicode { lang: "zh", stem: None, seg: Some(seg) },
+                );
+                let mut vocab = Vocab::new();
+                let a = analyzer.analyse(&text, &mut vocab);
+                let mut end = 0;
+                for &(s, e) in &a.sentences {
+                    proptest::prop_assert!(s >= end && e > s);
+                    for &t in &a.tokens[end as usize..s as usize] {
+                        // between two sentences: a space token only
+                        proptest::prop_assert_eq!(Some(t), vocab_id(&mut vocab, " "));
+                    }
+                    end = e;
+                }
+                proptest::prop_assert!(end as usize <= a.tokens.len());
+                if seg != Segmenter::Burmese {
+                    let lines: Vec<Vec<u32>> = text
+                        .split('\n')
+                        .map(|l| analyzer.analyse(l, &mut vocab).tokens)
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    let sentences: Vec<Vec<u32>> =
+                        a.sentence_slices().map(<[u32]>::to_vec).collect();
+                    proptest::prop_assert_eq!(sentences, lines, "{:?}", seg);
+                }
+            }
+        }
+
         #[test]
         fn analyse_equals_reference_analysis(
             texts in proptest::collection::vec("([a-zA-Z0-9 \n.,'-]|Running|RUNS|é|“|İ|\u{212A}|abcdefghijk|ABCDEFGHIJKLMNOPQ){0,40}", 1..4),

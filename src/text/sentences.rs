@@ -4,8 +4,10 @@
 //! them would understate its sentences. This counter splits each line at `.`, `!` or `?`
 //! (optionally followed by closing quotes or brackets) when whitespace and then an uppercase
 //! letter, a digit or an opening quote follow, except after common abbreviations and single
-//! initials (`Mr.`, `U.S.`, `J.`). Every line with a letter or digit counts at least one
-//! sentence. A heuristic, named `sent:punct-lines` in the signature.
+//! initials (`Mr.`, `U.S.`, `J.`); in a script without case, a letter after the space starts
+//! a sentence too. A script's own full stop (`。`, `！`, `？`, `।`, `؟`, `။`, …) ends a sentence
+//! whenever more of the line follows, with or without a space. Every line with a letter or
+//! digit counts at least one sentence. A heuristic, named `sent:punct-lines` in the signature.
 
 use super::words;
 
@@ -30,6 +32,42 @@ fn is_listed_abbreviation(w: &str) -> bool {
     words::is_period_abbreviation(w) || EXTRA_ABBREVIATIONS.contains(&w)
 }
 
+/// A script's own sentence end: the ideographic and full-width full stop, exclamation and
+/// question marks, the Devanagari danda and double danda, the Arabic question mark and full
+/// stop, and the Burmese, Khmer, Ethiopic and Armenian full stops.
+fn is_full_stop(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3002}'
+            | '\u{FF01}'
+            | '\u{FF1F}'
+            | '\u{FF0E}'
+            | '\u{0964}'
+            | '\u{0965}'
+            | '\u{061F}'
+            | '\u{06D4}'
+            | '\u{104B}'
+            | '\u{17D4}'
+            | '\u{1362}'
+            | '\u{0589}'
+    )
+}
+
+/// A closing quote or bracket after a full stop (ASCII, typographic, guillemets, CJK corner
+/// brackets and full-width parentheses).
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』' | '）' | '】' | '〉' | '》'
+    )
+}
+
+/// A letter of a script without case (Arabic, Devanagari, Hebrew, CJK…): after `. ` it starts a
+/// sentence as a capital does in a cased script.
+fn is_caseless_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
+}
+
 /// Number of sentences in `text` (see the module documentation for the rule).
 pub fn count_sentences(text: &str) -> usize {
     text.lines().map(count_line).sum()
@@ -44,7 +82,18 @@ fn count_line(line: &str) -> usize {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if matches!(c, '.' | '!' | '?') {
+        if is_full_stop(c) {
+            // a script's own full stop ends a sentence whenever more of the line follows
+            // (CJK texts put no space after it)
+            let mut j = i + 1;
+            while j < chars.len() && (is_closing(chars[j]) || chars[j].is_whitespace()) {
+                j += 1;
+            }
+            if chars[j..].iter().any(|c| c.is_alphanumeric()) {
+                count += 1;
+            }
+            i = j;
+        } else if matches!(c, '.' | '!' | '?') {
             let mut j = i + 1;
             while j < chars.len() && matches!(chars[j], '"' | '\'' | '”' | '’' | ')' | ']' | '»')
             {
@@ -58,6 +107,7 @@ fn count_line(line: &str) -> usize {
             let next_starts = k < chars.len()
                 && (chars[k].is_uppercase()
                     || chars[k].is_ascii_digit()
+                    || is_caseless_letter(chars[k])
                     || matches!(chars[k], '"' | '“' | '‘' | '\'' | '(' | '«'));
             if ws && next_starts {
                 let word: String = chars[..i]
@@ -127,5 +177,14 @@ mod tests {
         assert_eq!(count_sentences(""), 0);
         assert_eq!(count_sentences("___\n\n"), 0);
         assert_eq!(count_sentences("it costs 3.5 dollars. ok"), 1);
+    }
+
+    #[test]
+    fn other_scripts_full_stops() {
+        assert_eq!(count_sentences("市议会批准了。工程耗资250万欧元。"), 2);
+        assert_eq!(count_sentences("「行く」と言った。彼は行った！本当？"), 3);
+        assert_eq!(count_sentences("परिषद ने मंजूरी दी। काम दो साल चलेगा।"), 2);
+        assert_eq!(count_sentences("وافق المجلس. ستكلف الأعمال مليون يورو"), 2);
+        assert_eq!(count_sentences("Le conseil a voté. « Enfin », dit-il."), 2);
     }
 }

@@ -24,8 +24,25 @@
 //! (`paris`, `john smith`), each supported when it occurs in the source in any case
 //! ([`FactReport::names_caseless`] is `true`).
 //!
-//! See [`numbers`], [`names`] and [`quotes`] for the extraction and matching rules.
+//! # Other languages
+//! [`FactDoc::new`] reads English. [`FactDoc::with_lang`] reads a text in another language
+//! with that language's [`lang::Profile`]: digits of every script (`٢٥٠` = `250`), its decimal
+//! and group separators (`2,5 millions` = 2.5 million in French, `1.000` = 1000 in German),
+//! its scale, currency and percent words (`250万欧元` = `2500000|eur`), names by
+//! capitalisation where capitals mark names (French, Spanish, Russian, Greek, Turkish …,
+//! without the English word lists), and its quotation marks (`« »`, `„ “`, `「 」` …; in
+//! Chinese, Japanese and Thai quotes are compared character by character). Where a category
+//! cannot be measured — names in a caseless script (Arabic, Devanagari, Bengali, Chinese,
+//! Thai …) or in German, which capitalises every noun — [`FactReport::unmeasured`] and
+//! [`Facts::unmeasured`] say so, and [`unmeasured`] / [`unmeasured_note`] give the same for a
+//! language code, for a report's note.
+//!
+//! See [`numbers`], [`names`] and [`quotes`] for the extraction and matching rules, and
+//! [`lang`] for the languages.
 
+pub mod lang;
+#[cfg(test)]
+mod lang_tests;
 mod lexicon;
 pub mod names;
 pub mod numbers;
@@ -36,12 +53,13 @@ mod tokens;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+pub use lang::{Profile, unmeasured, unmeasured_note};
 pub use quotes::{ALTERED_THRESHOLD, MIN_QUOTE_WORDS, QuoteDiff};
 
 use tokens::WordStream;
 
 /// The category of a fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactKind {
     /// A number, quantity, date, year or decade.
@@ -94,7 +112,12 @@ pub struct Facts {
     /// Capitalisation marks the text's names: some word is capitalised other than at a
     /// sentence start. If not (lowercased or sentence-cased text), its names are found with
     /// the common-word lexicon ([`names::extract_caseless`]) and matched case-insensitively.
+    /// Always `false` where names are not measured ([`Facts::unmeasured`]).
     pub has_case: bool,
+    /// The categories not measured in the text's language ([`lang::unmeasured`]): names in a
+    /// caseless script or in German. Written only when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unmeasured: Vec<FactKind>,
 }
 
 /// Extract the number, name and quote facts of `text` (the facts of [`FactDoc::new`]).
@@ -114,22 +137,45 @@ pub struct FactDoc<'a> {
     facts: Facts,
     words: WordStream<'a>,
     units: support::Units<'a>,
+    profile: &'static Profile,
 }
 
 impl<'a> FactDoc<'a> {
     /// Tokenise `text` once, extract its number, name and quote facts and keep its word
     /// stream (the tokens themselves are not kept: comparison reads only the word stream).
+    /// The text is English: `FactDoc::with_lang(text, "en")`.
     pub fn new(text: &'a str) -> Self {
-        let toks = tokens::tokenize(text);
+        Self::with_profile(text, &lang::ENGLISH)
+    }
+
+    /// [`FactDoc::new`] for a text in the language `lang` (ISO 639-1: `fr`, `de`, `ru`, `ar`,
+    /// `hi`, `zh` …; see [`lang::profile`]). English (`en`) is exactly [`FactDoc::new`]. Other
+    /// languages read digits of every script, their decimal and group separators, scale,
+    /// currency and percent words and quotation marks ([`lang`]); names are found by
+    /// capitalisation where capitals mark names and are not measured elsewhere
+    /// ([`Facts::unmeasured`], [`lang::unmeasured`]). An unknown code gets
+    /// [`lang::GENERIC`].
+    pub fn with_lang(text: &'a str, lang: &str) -> Self {
+        Self::with_profile(text, lang::profile(lang))
+    }
+
+    /// [`FactDoc::with_lang`] with the language's profile itself.
+    pub fn with_profile(text: &'a str, profile: &'static Profile) -> Self {
+        let toks = tokens::tokenize_lang(text, profile);
         let words = WordStream::new(&toks);
         let has_case = tokens::has_case(&toks);
         let tokenised = tokens::is_tokenised(text);
         let (numbers, vague) = numbers::extract(text, &toks, tokenised, has_case);
-        let names_cased = has_case && names::capitals_mark_names(&toks);
+        let measured = profile.names_measured();
+        let names_cased = measured && has_case && names::capitals_mark_names(&toks);
         let names = if names_cased {
             names::extract(text, &toks)
-        } else {
+        } else if profile.is_english() {
             names::extract_caseless(text, &words)
+        } else {
+            // no lexicon of common words outside English: a caseless text's own names are
+            // not found (its candidate side is not assessable, see `compare_names`)
+            Vec::new()
         };
         let quotes = quotes::extract(text, &toks, &words, tokenised);
         let facts = Facts {
@@ -138,6 +184,7 @@ impl<'a> FactDoc<'a> {
             quotes,
             vague,
             has_case: names_cased,
+            unmeasured: profile.unmeasured().to_vec(),
         };
         let units = support::Units::new(text, &words);
         FactDoc {
@@ -145,7 +192,13 @@ impl<'a> FactDoc<'a> {
             facts,
             words,
             units,
+            profile,
         }
+    }
+
+    /// The language profile the text was read with ([`lang::ENGLISH`] for [`FactDoc::new`]).
+    pub fn profile(&self) -> &'static Profile {
+        self.profile
     }
 
     /// The text this document was prepared from.
@@ -319,8 +372,10 @@ pub struct FactReport {
     pub quotes: CategoryCounts,
     /// All categories summed; names' candidate side only when assessable.
     pub overall: CategoryCounts,
-    /// Candidate names were assessed. Always `true` since caseless candidates are read with
-    /// the common-word lexicon (see `names_caseless`); kept so reports keep their fields.
+    /// Candidate names were assessed: `true` in English, since caseless candidates are read
+    /// with the common-word lexicon (see `names_caseless`); `false` where names are not
+    /// measured ([`FactReport::unmeasured`]) and for a caseless candidate in another
+    /// language (no lexicon: its `names.candidate_assessable` is `false`).
     pub names_assessable: bool,
     /// The candidate has no case information: its names were found case-insensitively and
     /// with the common-word lexicon ([`names::extract_caseless`]), not by capitalisation.
@@ -330,6 +385,12 @@ pub struct FactReport {
     /// Every distinct fact checked: per category, source-side checks then candidate-side
     /// checks, each in text order.
     pub checks: Vec<FactCheck>,
+    /// The categories not measured, in the language of the source or of the candidate
+    /// ([`lang::unmeasured`]): their counts are zero, their retention and support `None`
+    /// (`null`), and they have no checks. Written only when there are some, so that English
+    /// reports are as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unmeasured: Vec<FactKind>,
 }
 
 /// The weight of fact support in [`consistency`].
@@ -444,10 +505,30 @@ fn candidate_check(
 /// Spans in the report refer to [`FactDoc::text`] of each side.
 pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
     let mut checks = Vec::new();
-    let numbers = compare_numbers(source, &candidate.facts, &mut checks);
+    let mut unmeasured: Vec<FactKind> = source.facts.unmeasured.clone();
+    for k in &candidate.facts.unmeasured {
+        if !unmeasured.contains(k) {
+            unmeasured.push(*k);
+        }
+    }
+    unmeasured.sort_unstable();
+    let measured = |k: FactKind| !unmeasured.contains(&k);
+    let numbers = if measured(FactKind::Number) {
+        compare_numbers(source, &candidate.facts, &mut checks)
+    } else {
+        CategoryCounts::empty(false)
+    };
     let names_caseless = !candidate.facts.has_case;
-    let names = compare_names(source, candidate, &mut checks);
-    let quotes = compare_quotes(source, candidate, &mut checks);
+    let names = if measured(FactKind::Name) {
+        compare_names(source, candidate, &mut checks)
+    } else {
+        CategoryCounts::empty(false)
+    };
+    let quotes = if measured(FactKind::Quote) {
+        compare_quotes(source, candidate, &mut checks)
+    } else {
+        CategoryCounts::empty(false)
+    };
     let lexical = support::support(&source.units, &candidate.units, &candidate.words);
 
     let mut overall = CategoryCounts::empty(true);
@@ -469,10 +550,11 @@ pub fn compare(source: &FactDoc<'_>, candidate: &FactDoc<'_>) -> FactReport {
         names,
         quotes,
         overall,
-        names_assessable: true,
+        names_assessable: measured(FactKind::Name) && names.candidate_assessable,
         names_caseless,
         lexical,
         checks,
+        unmeasured,
     }
 }
 
@@ -593,15 +675,18 @@ fn compare_names(
     checks: &mut Vec<FactCheck>,
 ) -> CategoryCounts {
     let cased = candidate.facts.has_case;
-    let mut cc = CategoryCounts::empty(true);
+    // A caseless candidate's own names are found with the English lexicon; in another
+    // language they are not found, and its side is not assessable (retention still is).
+    let lexicon = candidate.profile.is_english();
+    let mut cc = CategoryCounts::empty(cased || lexicon);
     let s_distinct = distinct(&source.facts.names);
     // Source names found in a caseless candidate, with their place there.
     let mut found: Vec<(&Fact, (usize, usize))> = Vec::new();
     for (f, mentions) in &s_distinct {
         cc.source_distinct += 1;
-        let forms = names::forms(&f.key, &name_details(mentions));
-        let hit = names::find_entity(&candidate.words, &forms, cased);
-        if let (false, Some(h)) = (cased, hit) {
+        let forms = names::forms(&f.key, &name_details(mentions), source.profile.is_english());
+        let hit = names::find_entity(&candidate.words, &forms, cased, candidate.profile);
+        if let (false, true, Some(h)) = (cased, lexicon, hit) {
             found.push((f, h));
         }
         push_source_check(FactKind::Name, f, hit, &mut cc, checks);
@@ -631,8 +716,13 @@ fn compare_names(
             .copied()
             .filter(|d| d.mention.join(" ") == f.key)
             .collect();
-        let forms = names::forms(&f.key, &own);
-        let mut hit = names::find_entity(&source.words, &forms, cased && source.facts.has_case);
+        let forms = names::forms(&f.key, &own, candidate.profile.is_english());
+        let mut hit = names::find_entity(
+            &source.words,
+            &forms,
+            cased && source.facts.has_case,
+            source.profile,
+        );
         if hit.is_none()
             && details.iter().any(|d| d.acronym)
             && names::acronym_matches(&f.key, &source_keys)

@@ -26,6 +26,20 @@
 //! * A single word that is the first or last word of exactly one person-like multi-word name in
 //!   the same text is the same entity (`Putin` → `vladimir putin`, `Kim` → `kim jong un`).
 //!
+//! # Other languages ([`FactDoc::with_lang`](super::FactDoc::with_lang))
+//! In a cased script (Latin, Cyrillic, Greek, Armenian) whose capitals mark names, the same
+//! language-neutral rules find them (runs of capitalised words, sentence starts, headlines,
+//! connectors, hyphens, acronyms, partial mentions), with the language's stop words (NLTK's,
+//! where the `stop-words` crate has them) and a few sentence starters in place of the English
+//! lists; the English lists of titles, months, adjective tails, non-person words and aliases
+//! are not used. A leading stop word is dropped only at a sentence start (`Selon Emmanuel
+//! Macron` → `emmanuel macron`, `La Rochelle` stays), titles stay in the name (`Président
+//! Macron`), Turkish case suffixes after an apostrophe are dropped (`İstanbul'da` →
+//! `istanbul`). A caseless candidate's own names are not found (no lexicon of common words
+//! but the English one): its side is not assessable. Caseless scripts and German do not
+//! measure names at all ([`lang::Profile::unmeasured`](super::lang::Profile::unmeasured)).
+//! Names are matched as written: inflected forms (`Путин`, `Путина`) are different words.
+//!
 //! # Matching (in [`compare`](super::compare))
 //! * A source name is *kept* if any of its forms — the key, its merged shorter mentions
 //!   (`Putin`), aliases, and for 3+ words its initials (`KCNA`) — occurs in the candidate on
@@ -38,6 +52,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::lang::Profile;
 use super::lexicon::{self, WordClass};
 use super::support::is_stop_word;
 use super::tokens::{TokKind, Toks, WordStream, base_of, is_connector, is_ptb_bracket, norm_word};
@@ -282,6 +297,42 @@ const STOP_WORDS: &[&str] = &[
 /// Is `w` (a lowercase base word) in [`STOP_WORDS`]?
 fn is_stop(w: &str) -> bool {
     STOP_WORDS.binary_search(&w).is_ok()
+}
+
+/// The word lists of a language for name extraction: English has this module's lists
+/// (stop words, titles, months, adjective tails, aliases); another language only its
+/// stop words ([`Profile::stop_words`]) and the language-neutral rules.
+#[derive(Clone, Copy)]
+struct Lex {
+    english: bool,
+    stop: Option<&'static FxHashSet<&'static str>>,
+    starters: &'static [&'static str],
+}
+
+impl Lex {
+    fn of(p: &Profile) -> Self {
+        Lex {
+            english: p.is_english(),
+            stop: if p.is_english() { None } else { p.stop_set() },
+            starters: p.starters,
+        }
+    }
+
+    /// A word that never begins a name: [`is_stop`] in English, the language's stop words
+    /// elsewhere.
+    fn is_stop(&self, w: &str) -> bool {
+        if self.english {
+            is_stop(w)
+        } else {
+            self.stop.is_some_and(|s| s.contains(w))
+        }
+    }
+
+    /// A word that never begins a name at a sentence start: a stop word or, outside
+    /// English, one of the language's [`Profile::starters`].
+    fn is_starter(&self, w: &str) -> bool {
+        self.is_stop(w) || self.starters.contains(&w)
+    }
 }
 
 /// Direction / common words that must not match case-insensitively as a single word.
@@ -708,8 +759,9 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
         return Vec::new();
     }
     let low: Vec<&str> = toks.iter().map(|t| &**toks.base(t)).collect();
+    let lex = Lex::of(toks.profile);
     let initial = sentence_initial(toks);
-    let headline = headline_lines(toks);
+    let headline = headline_lines(toks, &lex);
 
     // Evidence: words capitalised mid-sentence in running text; words seen lowercase.
     let mut evidence: FxHashMap<&str, u32> = FxHashMap::default();
@@ -745,8 +797,8 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
             cur.pop();
         }
         if !cur.is_empty() {
-            for part in refine(std::mem::take(cur), &evidence, &lower) {
-                if let Some(f) = mention(text, &part) {
+            for part in refine(std::mem::take(cur), &evidence, &lower, &lex) {
+                if let Some(f) = mention(text, &part, lex.english) {
                     facts.push(f);
                 }
             }
@@ -759,12 +811,15 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
         }
         match t.kind {
             TokKind::Word if t.is_cap() && !is_ptb_bracket(t.text) => {
-                if is_calendar(low[i]) {
+                if lex.english && is_calendar(low[i]) {
                     flush(&mut cur, &mut facts);
                     continue;
                 }
                 let norm = toks.norm(t);
-                let possessive = norm.ends_with("'s") || norm.ends_with('\'');
+                // a Turkish case suffix ends the name as a possessive does (`İstanbul'da`)
+                let possessive = norm.ends_with("'s")
+                    || norm.ends_with('\'')
+                    || (toks.profile.apostrophe_suffixes && norm.contains('\''));
                 let acronym = t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && (t.text.contains('.')
                         || t.text
@@ -794,7 +849,9 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
                         .filter(|p| !p.is_empty())
                         .collect()
                 };
-                let trimmed_end = if possessive {
+                let trimmed_end = if possessive && toks.profile.apostrophe_suffixes {
+                    t.text.find(['\'', '’', 'ʼ']).map_or(t.end, |k| t.start + k)
+                } else if possessive {
                     t.text.rfind(['\'', '’']).map_or(t.end, |k| t.start + k)
                 } else {
                     t.end
@@ -807,7 +864,8 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
                 if parts.len() >= 2 {
                     let tail = parts[1..].join("-").to_lowercase();
                     let tail_first = base_of(&norm_word(parts[1]));
-                    if parts[1].chars().next().is_some_and(char::is_lowercase)
+                    if lex.english
+                        && parts[1].chars().next().is_some_and(char::is_lowercase)
                         && (is_adjective_tail(&tail_first) || is_adjective_tail(&tail))
                     {
                         // Russian-backed: the name is the first part only
@@ -878,7 +936,7 @@ pub(crate) fn extract(text: &str, toks: &Toks<'_>) -> Vec<Fact> {
     flush(&mut cur, &mut facts);
 
     facts.shrink_to_fit();
-    merge_partial_names(&mut facts);
+    merge_partial_names(&mut facts, lex.english);
     facts
 }
 
@@ -974,13 +1032,13 @@ pub(crate) fn extract_caseless(text: &str, ws: &WordStream<'_>) -> Vec<Fact> {
         }
         i = run_end;
     }
-    merge_partial_names(&mut facts);
+    merge_partial_names(&mut facts, true);
     facts
 }
 
 /// Split a run into name parts: headline evidence, stop words, sentence starts, titles.
 /// The fact of one refined run of name words (`None` when it has no words or no text).
-fn mention(text: &str, part: &[NW]) -> Option<Fact> {
+fn mention(text: &str, part: &[NW], english: bool) -> Option<Fact> {
     let words: Vec<String> = part.iter().flat_map(|w| w.words.iter().cloned()).collect();
     let (first, last) = (part.first()?, part.last()?);
     let (s, e) = (first.start, last.end);
@@ -988,7 +1046,12 @@ fn mention(text: &str, part: &[NW]) -> Option<Fact> {
         return None;
     }
     let acronym = part.len() == 1 && first.acronym;
-    let key = canonical_key(&words.join(" ")).to_string();
+    let joined = words.join(" ");
+    let key = if english {
+        canonical_key(&joined).to_string()
+    } else {
+        joined
+    };
     Some(Fact {
         kind: FactKind::Name,
         key,
@@ -1002,7 +1065,15 @@ fn mention(text: &str, part: &[NW]) -> Option<Fact> {
     })
 }
 
-fn refine(run: Vec<NW>, evidence: &FxHashMap<&str, u32>, lower: &FxHashSet<&str>) -> Vec<Vec<NW>> {
+/// Outside English (`lex.english` false) a leading stop word is dropped only at a sentence
+/// start (`Selon Emmanuel Macron`; mid-sentence `La Rochelle` stays), capitalised stop words
+/// do not signal title case, and titles are not split off (the lists are English).
+fn refine(
+    run: Vec<NW>,
+    evidence: &FxHashMap<&str, u32>,
+    lower: &FxHashSet<&str>,
+    lex: &Lex,
+) -> Vec<Vec<NW>> {
     // Headline lines: keep only evidenced words (in maximal sub-runs).
     let mut pieces: Vec<Vec<NW>> = Vec::new();
     if run.iter().any(|w| w.headline) {
@@ -1033,11 +1104,12 @@ fn refine(run: Vec<NW>, evidence: &FxHashMap<&str, u32>, lower: &FxHashSet<&str>
         // signals title case: what follows then needs evidence.
         let mut first_initial = p.first().is_some_and(|w| w.initial);
         let mut title_case = false;
-        while p
-            .first()
-            .is_some_and(|w| is_stop(w.key.as_str()) || w.connector)
-        {
-            if p.first().is_some_and(|w| !w.initial && !w.connector) {
+        while p.first().is_some_and(|w| {
+            w.connector
+                || (lex.english && lex.is_stop(w.key.as_str()))
+                || (!lex.english && w.initial && lex.is_starter(w.key.as_str()))
+        }) {
+            if lex.english && p.first().is_some_and(|w| !w.initial && !w.connector) {
                 title_case = true;
             }
             p.remove(0);
@@ -1068,14 +1140,20 @@ fn refine(run: Vec<NW>, evidence: &FxHashMap<&str, u32>, lower: &FxHashSet<&str>
             }
         }
         // Titles.
-        for part in split_titles(p) {
+        let parts = if lex.english {
+            split_titles(p)
+        } else {
+            vec![p]
+        };
+        for part in parts {
             if part.is_empty() {
                 continue;
             }
             if part.len() == 1 {
                 let k = part[0].key.as_str();
                 let letters = k.chars().filter(|c| c.is_alphabetic()).count();
-                if letters < 2 || is_stop(k) || is_title_qualifier(k) && !part[0].acronym {
+                let title = lex.english && is_title_qualifier(k) && !part[0].acronym;
+                if letters < 2 || lex.is_stop(k) || title {
                     continue;
                 }
             }
@@ -1111,7 +1189,9 @@ fn split_titles(p: Vec<NW>) -> Vec<Vec<NW>> {
 
 /// Merge single-word mentions into the unique person-like multi-word name whose first or last
 /// word they are (`Putin` → `vladimir putin`).
-fn merge_partial_names(facts: &mut [Fact]) {
+/// Outside English (`english` false) only connectors and acronyms keep a name from being
+/// person-like (the lists of non-person words and titles are English).
+fn merge_partial_names(facts: &mut [Fact], english: bool) {
     let mut persons: FxHashMap<String, Vec<String>> = FxHashMap::default(); // word -> keys
     let mut seen: FxHashSet<String> = FxHashSet::default();
     for f in facts.iter() {
@@ -1121,9 +1201,9 @@ fn merge_partial_names(facts: &mut [Fact]) {
         }
         let acro = matches!(&f.detail, Detail::Name(d) if d.acronym);
         if acro
-            || words
-                .iter()
-                .any(|w| is_connector(w) || is_non_person_word(w) || is_title_qualifier(w))
+            || words.iter().any(|w| {
+                is_connector(w) || (english && (is_non_person_word(w) || is_title_qualifier(w)))
+            })
         {
             continue;
         }
@@ -1164,10 +1244,15 @@ pub(crate) fn capitals_mark_names(toks: &Toks<'_>) -> bool {
     })
 }
 
-/// Which tokens start a sentence (line start, after `.!?:|`, after an opening quote).
+/// Which tokens start a sentence (line start, after `.!?:|`, after an opening quote; outside
+/// English also after `„`, `‚`, `‹`, `¿`, `¡`, `「`, `『`, a dash, and a `»` that opens quotes
+/// in the language).
 fn sentence_initial(toks: &Toks<'_>) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut at_start = true;
+    let p = toks.profile;
+    let multi = !p.is_english();
+    let guillemet_opens = p.quotes.iter().any(|&(o, _)| o == '»');
     for (i, t) in toks.iter().enumerate() {
         if t.line_start {
             at_start = true;
@@ -1188,6 +1273,10 @@ fn sentence_initial(toks: &Toks<'_>) -> Vec<bool> {
                         at_start = true;
                     }
                 }
+                "„" | "‚" | "‹" | "¿" | "¡" | "「" | "『" | "—" | "–" if multi => {
+                    at_start = true;
+                }
+                "»" if multi && guillemet_opens => at_start = true,
                 ":" | "|" | "“" | "‘" | "«" | "``" | "•" | "\"" => {
                     if t.text == "\"" {
                         // an opening straight quote is followed by a word without space
@@ -1219,7 +1308,7 @@ fn is_abbrev(low: &str, raw: &str) -> bool {
 }
 
 /// Tokens on title-case lines (headlines, bylines).
-fn headline_lines(toks: &Toks<'_>) -> Vec<bool> {
+fn headline_lines(toks: &Toks<'_>, lex: &Lex) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut s = 0;
     while s < toks.len() {
@@ -1234,7 +1323,7 @@ fn headline_lines(toks: &Toks<'_>) -> Vec<bool> {
                 continue;
             }
             n_words += 1;
-            if is_stop(toks.base(t)) {
+            if lex.is_stop(toks.base(t)) {
                 continue;
             }
             let c = t.is_cap();
@@ -1262,7 +1351,8 @@ fn headline_lines(toks: &Toks<'_>) -> Vec<bool> {
 
 /// Searchable forms of a name entity: its key, the mentions merged into it, aliases, and
 /// (for keys of 3+ words) its initials as an acronym.
-pub(crate) fn forms(key: &str, mentions: &[&NameDetail]) -> Vec<Form> {
+/// `english`: the name comes from an English text (its aliases are English).
+pub(crate) fn forms(key: &str, mentions: &[&NameDetail], english: bool) -> Vec<Form> {
     let mut out: Vec<Form> = Vec::new();
     let key_words: Vec<String> = key.split(' ').map(String::from).collect();
     let push = |out: &mut Vec<Form>, f: Form| {
@@ -1291,7 +1381,11 @@ pub(crate) fn forms(key: &str, mentions: &[&NameDetail]) -> Vec<Form> {
             },
         );
     }
-    for f in alias_forms(key) {
+    for f in if english {
+        alias_forms(key)
+    } else {
+        Vec::new()
+    } {
         push(&mut out, f);
     }
     if key_words.len() >= 3 {
@@ -1310,9 +1404,24 @@ pub(crate) fn forms(key: &str, mentions: &[&NameDetail]) -> Vec<Form> {
 }
 
 /// Is any form of the entity found in `ws`? `cased`: the searched text has case information.
-pub(crate) fn find_entity(ws: &WordStream, forms: &[Form], cased: bool) -> Option<(usize, usize)> {
+/// `p`: the language of the searched text (outside English, the single words a caseless
+/// text does not match are its stop words).
+pub(crate) fn find_entity(
+    ws: &WordStream,
+    forms: &[Form],
+    cased: bool,
+    p: &Profile,
+) -> Option<(usize, usize)> {
+    let lex = Lex::of(p);
+    let common = |w: &str| {
+        if lex.english {
+            is_common_single(w)
+        } else {
+            lex.is_stop(w)
+        }
+    };
     for f in forms {
-        if !cased && f.words.len() == 1 && !f.acronym && is_common_single(&f.words[0]) {
+        if !cased && f.words.len() == 1 && !f.acronym && common(&f.words[0]) {
             continue;
         }
         // Acronym forms: in cased text the match must be written as an acronym (`UN`, `U.N.`,

@@ -25,10 +25,38 @@
 //!   `3 p.m.`, `3pm` (a time supports only the same time).
 //! * PTB-tokenised `7 , 000` is read as 7000 only when the whole text looks PTB-tokenised
 //!   (spaced commas, `-lrb-`, `` `` ``); elsewhere `7, 000` stays two numbers.
+//!
+//! # Other languages ([`FactDoc::with_lang`](super::FactDoc::with_lang))
+//! The English rules above are untouched; a text in another language is read by the same
+//! machinery with its [`Profile`]:
+//! * digits of every script (Unicode Nd) are numbers, keyed by their value (`٢٥٠` → `250`,
+//!   `２５０` → `250`); `٫` is a decimal point, `٬` a group separator; the language's decimal
+//!   comma or point decides `2,5` (2.5 in French) and `1.000` (1000 in German); groups of three
+//!   after a no-break, narrow no-break or thin space (a plain space too where the language
+//!   groups with spaces: French, Russian, Polish … `1 500`; `'` in German, French, Italian:
+//!   `1'000'000`) are one number; the Indian grouping `25,00,000` is 2500000;
+//! * the profile's scale words after a number multiply it, glued or not, one or two
+//!   (`2,5 millions`, `2,5 Mrd.`, `2,5 миллиона`, `mil millones`, `25 लाख`, `250万`, `3億`);
+//!   its currency words and the currency symbols after a number give the unit (`d'euros`,
+//!   `de euros`, `евро`, `5 €`, `元`, `ユーロ`); `%`, `٪`, `％` and its percent words give
+//!   percentages (`pour cent`, `Prozent`, `процентов`, Turkish `yüzde 25`, `%25`); SI unit
+//!   symbols give measures (`km`, `кг`);
+//! * number words in Danish, German, Spanish, French, Italian, Dutch and Portuguese are read
+//!   by `text2num` (`deux cent cinquante` = 250); a lone article (`un`, `ein`, `uno`) is not a
+//!   number, nor a French `neuf` that is the adjective (`un bâtiment neuf`);
+//! * the profile's approximation words set `approximate` (`environ`, `plus de`, `около`,
+//!   `约`), its vague quantities are listed as vague (`des milliers`, `тысячи`);
+//! * French clock times `21h45`, `21h` are times; month names are English only, so
+//!   `10 septembre 2023` is the day `10` and the year `2023`.
 
 use std::borrow::Cow;
 
-use super::tokens::{TokKind, Toks};
+use std::sync::OnceLock;
+
+use text2num::LangInterpreter;
+
+use super::lang::Profile;
+use super::tokens::{TokKind, Toks, fold_word};
 use super::{Detail, Fact, FactKind};
 use crate::text::words;
 
@@ -482,6 +510,10 @@ struct Ctx<'t, 'a> {
     toks: &'t Toks<'a>,
     tokenised: bool,
     has_case: bool,
+    /// The language's profile, and whether it is not English (the English rules are the
+    /// historical ones, untouched).
+    p: &'static Profile,
+    multi: bool,
     consumed: Vec<bool>,
     facts: Vec<Fact>,
     vague: Vec<Fact>,
@@ -504,12 +536,22 @@ pub(crate) fn extract(
     tokenised: bool,
     has_case: bool,
 ) -> (Vec<Fact>, Vec<Fact>) {
-    let words = word_numbers(toks);
+    let p = toks.profile;
+    let multi = !p.is_english();
+    let words = if !multi {
+        word_numbers(toks)
+    } else if let Some(lang) = p.number_words.and_then(interpreter) {
+        word_numbers_multi(toks, lang)
+    } else {
+        Vec::new()
+    };
     let mut cx = Ctx {
         text,
         toks,
         tokenised,
         has_case,
+        p,
+        multi,
         consumed: vec![false; toks.len()],
         facts: Vec::new(),
         vague: Vec::new(),
@@ -527,6 +569,19 @@ pub(crate) fn extract(
         let t = &toks[i];
         let next = match t.kind {
             TokKind::Num => cx.at_num(i),
+            TokKind::Word if multi => {
+                if let Some(e) = cx.at_vague_multi(i) {
+                    Some(e)
+                } else if let Some(e) = cx.at_percent_before(i) {
+                    Some(e)
+                } else if wi < words.len() && words[wi].start == i {
+                    let w = &words[wi];
+                    cx.at_word_number_multi(w)
+                } else {
+                    None
+                }
+            }
+            TokKind::Punct if multi => cx.at_percent_before(i),
             TokKind::Word => {
                 if let Some(e) = cx.at_vague(i) {
                     Some(e)
@@ -733,8 +788,10 @@ impl<'a> Ctx<'_, 'a> {
     fn is_num(&self, i: usize) -> bool {
         self.kind(i) == Some(TokKind::Num)
     }
+    /// A number token's digits: its text in English, its ASCII `norm` elsewhere
+    /// (`٢٥٠` → `250`, French `2,5` → `2.5`).
     fn num_text(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.text)
+        self.toks.get(i).map_or("", |t| &**self.toks.norm(t))
     }
     /// A plain run of ASCII digits (no separators) of length in `lens`.
     fn plain_digits(&self, i: usize, lens: std::ops::RangeInclusive<usize>) -> Option<i64> {
@@ -746,6 +803,9 @@ impl<'a> Ctx<'_, 'a> {
     }
 
     fn approx_before(&self, i: usize) -> bool {
+        if self.multi {
+            return self.approx_before_multi(i);
+        }
         let w = |k: usize| -> &str { if k <= i && k > 0 { self.low(i - k) } else { "" } };
         let one = w(1);
         if matches!(
@@ -947,6 +1007,10 @@ impl<'a> Ctx<'_, 'a> {
 
     /// Is word `i` a month name in context? Returns (month, abbreviated, end token).
     fn month_at(&self, i: usize, after_day: bool) -> Option<(u8, bool, usize)> {
+        if self.multi {
+            // month names are English only
+            return None;
+        }
         let t = self.toks.get(i)?;
         if t.kind != TokKind::Word {
             return None;
@@ -1114,6 +1178,11 @@ impl<'a> Ctx<'_, 'a> {
     /// A clock time at number token `i`: `21:45`, `9:30 am`, `10.30pm`, `3 p.m.`, `3pm`
     /// (hours and minutes in range; `am`/`pm` turn 12-hour times into 24-hour ones).
     fn at_time(&mut self, i: usize) -> Option<usize> {
+        if self.multi
+            && let Some(e) = self.at_time_h(i)
+        {
+            return Some(e);
+        }
         let meridiem = |k: usize| match self.low(k) {
             "am" | "a.m." | "a.m" => Some(false),
             "pm" | "p.m." | "p.m" => Some(true),
@@ -1357,6 +1426,9 @@ impl<'a> Ctx<'_, 'a> {
 
     /// Scale factor applied somewhere in tokens `s..e` (after the digits).
     fn scale_of(&self, s: usize, e: usize) -> Option<Dec> {
+        if self.multi {
+            return (s + 1..e).find_map(|k| self.scale_at(k).map(|(f, _)| f));
+        }
         (s + 1..e).find_map(|k| {
             let w = self.low(k);
             match w {
@@ -1433,6 +1505,9 @@ impl<'a> Ctx<'_, 'a> {
 
     /// Scale words, percent, currency words and measure units after a number.
     fn suffix(&self, mut q: Quant) -> Quant {
+        if self.multi {
+            return self.suffix_multi(q);
+        }
         let mut k = q.end;
         // glued suffix: 5bn, 5m, 5k, 50p, 5km, 5%
         if self.glued(k) && self.is_word(k) {
@@ -1533,6 +1608,424 @@ impl<'a> Ctx<'_, 'a> {
         }
         q.end = k;
         q
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other languages
+
+/// The `text2num` interpreter of a language code (built once).
+fn interpreter(code: &str) -> Option<&'static text2num::Language> {
+    macro_rules! cell {
+        ($make:ident) => {{
+            static CELL: OnceLock<text2num::Language> = OnceLock::new();
+            Some(CELL.get_or_init(text2num::Language::$make))
+        }};
+    }
+    match code {
+        "da" => cell!(danish),
+        "de" => cell!(german),
+        "es" => cell!(spanish),
+        "fr" => cell!(french),
+        "it" => cell!(italian),
+        "nl" => cell!(dutch),
+        "pt" => cell!(portugese),
+        _ => None,
+    }
+}
+
+/// The longest number-word segment handed to `text2num` at once (in tokens).
+const MAX_WORD_SEGMENT: usize = 16;
+
+/// Number words outside English (`deux cent cinquante`, `zweihundert`, `veinticinco`), by
+/// `text2num` in the profile's language: each run of words starting at a number word (a word
+/// the interpreter accepts on its own) is read, up to [`MAX_WORD_SEGMENT`] tokens.
+fn word_numbers_multi(toks: &Toks<'_>, lang: &text2num::Language) -> Vec<WordNum> {
+    struct T2<'x> {
+        text: &'x str,
+        nan: bool,
+    }
+    impl text2num::Token for &T2<'_> {
+        fn text(&self) -> Cow<'_, str> {
+            Cow::Borrowed(self.text)
+        }
+        fn text_lowercase(&self) -> Cow<'_, str> {
+            Cow::Borrowed(self.text)
+        }
+        fn not_a_number_part(&self) -> bool {
+            self.nan
+        }
+    }
+    let mut memo: Vec<Option<bool>> = vec![None; toks.distinct()];
+    let mut is_nw = |k: usize| -> bool {
+        let Some(t) = toks.get(k).filter(|t| t.kind == TokKind::Word) else {
+            return false;
+        };
+        let id = toks.norm_id(t);
+        *memo[id].get_or_insert_with(|| {
+            let w: &str = toks.norm(t);
+            let mut b = text2num::digit_string::DigitString::new();
+            !w.contains('\'') && lang.apply(w, &mut b).is_ok()
+        })
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_nw(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < toks.len()
+            && end - start < MAX_WORD_SEGMENT
+            && !toks[end].line_start
+            && (toks[end].kind == TokKind::Word || matches!(toks[end].text, "-" | ","))
+        {
+            end += 1;
+        }
+        let stream: Vec<T2<'_>> = toks[start..end]
+            .iter()
+            .map(|t| {
+                let l: &str = toks.norm(t);
+                T2 {
+                    text: l,
+                    nan: (t.kind == TokKind::Word && l.contains('\''))
+                        || (t.kind == TokKind::Punct && !matches!(l, "," | "-")),
+                }
+            })
+            .collect();
+        for o in text2num::find_numbers(stream.iter(), lang, 0.0) {
+            let digits = o.text.trim_end_matches(|c: char| !c.is_ascii_digit());
+            let digits = digits.replace(',', ".");
+            if let Some(value) = parse_dec(&digits)
+                && o.end > o.start
+                && start + o.end <= end
+            {
+                out.push(WordNum {
+                    start: start + o.start,
+                    end: start + o.end,
+                    value,
+                    ordinal: o.is_ordinal,
+                });
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// Decimal `10^exp`.
+fn pow10(exp: i32) -> Dec {
+    Dec::new(1, exp).unwrap_or(Dec { mant: 1, exp: 0 })
+}
+
+/// Universal SI-style unit symbols after a number outside English.
+fn measure_symbol(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "km" | "км" | "كم" | "公里" | "キロ" => "km",
+        "m" | "м" => "metre",
+        "cm" | "см" => "cm",
+        "mm" | "мм" => "mm",
+        "kg" | "кг" | "كغ" | "公斤" => "kg",
+        "ha" | "га" => "hectare",
+        "km²" | "km2" | "км²" => "km2",
+        "m²" | "m2" | "м²" => "m2",
+        "mph" => "mph",
+        "°c" => "celsius",
+        _ => return None,
+    })
+}
+
+/// Postfix percent signs: ASCII, Arabic, full-width.
+fn is_percent_sign(w: &str) -> bool {
+    matches!(w, "%" | "٪" | "％")
+}
+
+impl Ctx<'_, '_> {
+    /// Is token `k` directly after token `k - 1` and a word (for runs of characters of a
+    /// script without spaces)?
+    fn glued_word(&self, k: usize) -> bool {
+        self.is_word(k) && self.glued(k)
+    }
+
+    /// The longest entry of `entries` (lowercase words, `(word, prefix, value)`) written at
+    /// token `k`: a word (an elided article stripped: `d'euros`), a word starting with a
+    /// `prefix` entry, two words for an entry with a space (`pour cent`), or, in a script
+    /// without spaces, the characters of glued tokens (`欧元`, `ล้าน`). Returns the value
+    /// and the token after the match.
+    fn match_at<T: Copy>(
+        &self,
+        k: usize,
+        entries: impl Iterator<Item = (&'static str, bool, T)> + Clone,
+    ) -> Option<(T, usize)> {
+        let t = self.toks.get(k)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        let mut w: &str = self.low(k);
+        for e in self.p.elisions {
+            if let Some(rest) = w.strip_prefix(e).filter(|r| !r.is_empty()) {
+                w = rest;
+                break;
+            }
+        }
+        let mut best: Option<(T, usize)> = None;
+        let keep = |v: T, end: usize, best: &mut Option<(T, usize)>| {
+            if best.is_none_or(|(_, e)| end > e) {
+                *best = Some((v, end));
+            }
+        };
+        for (entry, prefix, v) in entries.clone() {
+            let entry = fold_word(entry);
+            if let Some((a, b)) = entry.split_once(' ') {
+                if w == a && self.is_word(k + 1) && self.low(k + 1) == b {
+                    keep(v, k + 2, &mut best);
+                }
+            } else if w == entry || (prefix && w.starts_with(&*entry)) {
+                keep(v, k + 1, &mut best);
+            }
+        }
+        // glued characters of a script without spaces
+        let longest = entries.clone().map(|(w, _, _)| w.len()).max().unwrap_or(0);
+        if longest > t.text.len()
+            && super::tokens::is_unspaced(t.text.chars().next().unwrap_or(' '))
+        {
+            let mut joined = String::from(self.low(k));
+            let mut e = k + 1;
+            while e - k < 8 && joined.len() <= longest {
+                for (entry, _, v) in entries.clone() {
+                    if joined == fold_word(entry) {
+                        keep(v, e, &mut best);
+                    }
+                }
+                if !self.glued_word(e) {
+                    break;
+                }
+                joined.push_str(self.low(e));
+                e += 1;
+            }
+        }
+        best
+    }
+
+    /// A scale word of the language at token `k`: its factor and the token after it.
+    fn scale_at(&self, k: usize) -> Option<(Dec, usize)> {
+        self.match_at(k, self.p.scales.iter().map(|s| (s.word, s.prefix, s.exp)))
+            .map(|(exp, e)| (pow10(exp), e))
+    }
+
+    /// A currency word of the language at token `k`.
+    fn currency_at(&self, k: usize) -> Option<(&'static str, usize)> {
+        self.match_at(
+            k,
+            self.p.currencies.iter().map(|c| (c.word, c.prefix, c.code)),
+        )
+    }
+
+    /// A percent word of the language (or sign) at token `k`: the token after it.
+    fn percent_at(&self, k: usize) -> Option<usize> {
+        if is_percent_sign(self.low(k)) {
+            return Some(k + 1);
+        }
+        self.match_at(k, self.p.percent.iter().map(|w| (*w, false, ())))
+            .map(|(_, e)| e)
+    }
+
+    /// Scale words, percent, currency (words and postfix symbols: `5 €`) and unit symbols
+    /// after a number outside English.
+    fn suffix_multi(&self, mut q: Quant) -> Quant {
+        let mut k = q.end;
+        if let Some((f, e)) = self.scale_at(k) {
+            q.value = q.value.mul(f).unwrap_or(q.value);
+            q.scaled = true;
+            k = e;
+            // a larger scale word after it: `mil millones`, `mil milhões`
+            if let Some((g, e2)) = self.scale_at(k)
+                && g.to_f64() > f.to_f64()
+            {
+                q.value = q.value.mul(g).unwrap_or(q.value);
+                k = e2;
+            }
+        } else if self.glued(k) && self.low(k) == "k" {
+            q.value = q.value.mul(Dec::int(1000)).unwrap_or(q.value);
+            q.scaled = true;
+            k += 1;
+        }
+        if let Some(e) = self.percent_at(k) {
+            q.unit = Unit::Percent;
+            q.end = e;
+            return q;
+        }
+        if q.unit == Unit::Count {
+            // `2,5 millones de euros`, `2,5 milioni di euro`
+            if q.scaled && matches!(self.low(k), "de" | "di") && self.currency_at(k + 1).is_some() {
+                k += 1;
+            }
+            if let Some(code) = currency_symbol(self.low(k)) {
+                q.unit = Unit::Currency(code);
+                q.end = k + 1;
+                return q;
+            }
+            if let Some((code, e)) = self.currency_at(k) {
+                q.unit = Unit::Currency(code);
+                q.end = e;
+                return q;
+            }
+            if self.is_word(k)
+                && let Some(code) = currency_code(self.low(k))
+            {
+                q.unit = Unit::Currency(code);
+                q.end = k + 1;
+                return q;
+            }
+            if self.is_word(k)
+                && let Some(u) = measure_symbol(self.low(k))
+            {
+                q.unit = Unit::Measure(u);
+                q.end = k + 1;
+                return q;
+            }
+        }
+        q.end = k;
+        q
+    }
+
+    /// An approximation word of the language right before token `i` (`environ 250`,
+    /// `plus de 250`, `约250`), or `~`, `≈`, `ca.`.
+    fn approx_before_multi(&self, i: usize) -> bool {
+        let w = |k: usize| -> &str { if k <= i && k > 0 { self.low(i - k) } else { "" } };
+        if matches!(w(1), "~" | "≈" | "ca." | "c.") {
+            return true;
+        }
+        // the words before `i`, as one string of glued characters in a script without spaces
+        let mut joined = String::new();
+        let mut glued_back = 0;
+        while glued_back < 4 && i > glued_back {
+            let k = i - glued_back - 1;
+            if !self.is_word(k) {
+                break;
+            }
+            joined.insert_str(0, self.low(k));
+            glued_back += 1;
+            if !self.glued(k) {
+                break;
+            }
+        }
+        self.p.approx.iter().any(|a| {
+            let a = fold_word(a);
+            match a.split_once(' ') {
+                Some((x, y)) => w(2) == x && w(1) == y,
+                None => w(1) == a || (glued_back > 1 && joined.ends_with(&*a)),
+            }
+        })
+    }
+
+    /// A vague quantity of the language at word `i` (`des milliers`, `тысячи`): listed, not
+    /// scored.
+    fn at_vague_multi(&mut self, i: usize) -> Option<usize> {
+        let (_, e) = self.match_at(i, self.p.vague.iter().map(|w| (*w, false, ())))?;
+        self.emit_vague(i, e);
+        Some(e)
+    }
+
+    /// A percent word or sign before a number (Turkish `yüzde 25`, `%25`).
+    fn at_percent_before(&mut self, i: usize) -> Option<usize> {
+        let w = self.low(i);
+        if !self.p.percent_before.iter().any(|p| fold_word(p) == w) || !self.is_num(i + 1) {
+            return None;
+        }
+        if !self.is_word(i) && !self.glued(i + 1) {
+            return None;
+        }
+        let mut q = self.quantity(i + 1)?;
+        q.unit = Unit::Percent;
+        q.start = i;
+        let e = q.end;
+        self.emit(q, i);
+        Some(e)
+    }
+
+    /// French-style clock times: `21h45`, `21h`, `21 h 45`.
+    fn at_time_h(&mut self, i: usize) -> Option<usize> {
+        let h = self.plain_digits(i, 1..=2)?;
+        let next = self.low(i + 1);
+        let (m, e) = if let Some(rest) = next.strip_prefix('h')
+            && self.is_word(i + 1)
+            && (rest.is_empty() || (rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_digit())))
+        {
+            if rest.is_empty() {
+                match self.plain_digits(i + 2, 2..=2) {
+                    Some(m) if self.glued(i + 2) || !self.glued(i + 1) => (m, i + 3),
+                    _ if self.glued(i + 1) => (0, i + 2),
+                    _ => return None,
+                }
+            } else {
+                (rest.parse().ok()?, i + 2)
+            }
+        } else {
+            return None;
+        };
+        if h > 23 || m > 59 {
+            return None;
+        }
+        let approximate = self.approx_before(i);
+        self.emit_val(
+            NumVal {
+                unit: Unit::Time,
+                value: Dec::int(i128::from(h * 60 + m)),
+                date: None,
+                approximate,
+            },
+            i,
+            e,
+        );
+        Some(e)
+    }
+
+    /// A number in words outside English: a lone `un`/`ein`/`uno` (value 1, an article) and
+    /// a lone first ordinal are skipped; a lone French `neuf` after `un`/`le`/`du`/`l'` and a
+    /// word is the adjective (`un bâtiment neuf`), as `text2num` reads it.
+    fn at_word_number_multi(&mut self, w: &WordNum) -> Option<usize> {
+        let (s, e) = (w.start, w.end);
+        if (s..e).any(|k| self.consumed.get(k).copied().unwrap_or(true)) {
+            return None;
+        }
+        let single = e == s + 1;
+        let v = w.value.as_int();
+        if single && v == Some(1) {
+            return None;
+        }
+        if single
+            && self.p.code == "fr"
+            && self.low(s) == "neuf"
+            && s >= 2
+            && matches!(self.low(s - 2), "un" | "le" | "du" | "l'" | "une" | "la")
+        {
+            return None;
+        }
+        if w.ordinal {
+            let q = Quant {
+                value: w.value,
+                unit: Unit::Ordinal,
+                scaled: false,
+                start: s,
+                end: e,
+            };
+            self.emit(q, s);
+            return Some(e);
+        }
+        let q = Quant {
+            value: w.value,
+            unit: Unit::Count,
+            scaled: false,
+            start: s,
+            end: e,
+        };
+        let q = self.suffix_multi(q);
+        let end = q.end;
+        self.emit(q, s);
+        Some(end)
     }
 }
 

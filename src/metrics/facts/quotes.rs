@@ -8,6 +8,15 @@
 //! convention); an unclosed single-quoted span is dropped. A quote needs at least
 //! [`MIN_QUOTE_WORDS`] words.
 //!
+//! Outside English ([`FactDoc::with_lang`](super::FactDoc::with_lang)) every style is read:
+//! `« »` and `«\u{a0}…\u{a0}»`, `‹ ›`, `„ “`, `„ ”`, `‚ ‘`, `‚ ’`, `“ ”`, `‘ ’`, `「 」`, `『 』`,
+//! `﹁ ﹂`, `” ”` and `» »` (Swedish, Finnish), `» «` (German, Danish), `"` and PTB
+//! `` `` … '' ``; the language's own pairs ([`Profile::quotes`]) decide which closing marks
+//! a mark that opens in several pairs takes. Each character of a script written without
+//! spaces (Chinese, Japanese, Thai …) is a word of its own there, so such quotes are compared
+//! character by character, and count as long enough from six characters (a character is half
+//! a word: `「一带一路」` is a term, not a quote).
+//!
 //! # Comparison
 //! Words are lowercased, apostrophes unified, hyphenated words split, punctuation ignored.
 //! * **verbatim**: the candidate quote's words occur contiguously in the source (inside a
@@ -19,7 +28,8 @@
 //!   source window and added by the candidate are reported;
 //! * **unsupported** otherwise.
 
-use super::tokens::{Tok, TokKind, WordStream};
+use super::lang::Profile;
+use super::tokens::{Tok, TokKind, Toks, WordStream, is_unspaced};
 use super::{Detail, Fact, FactKind};
 use rustc_hash::FxHashMap;
 
@@ -58,8 +68,209 @@ fn mark(t: &str) -> Mark {
     }
 }
 
-/// Extract quotes of at least [`MIN_QUOTE_WORDS`] words.
-pub(crate) fn extract(text: &str, toks: &[Tok<'_>], ws: &WordStream, tokenised: bool) -> Vec<Fact> {
+/// Extract quotes of at least [`MIN_QUOTE_WORDS`] words (outside English, a character of a
+/// script without spaces counts as half a word: six characters of Chinese), with the marks of the text's language ([`extract_multi`] outside
+/// English).
+pub(crate) fn extract(text: &str, toks: &Toks<'_>, ws: &WordStream, tokenised: bool) -> Vec<Fact> {
+    if toks.profile.is_english() {
+        extract_english(text, toks, ws, tokenised)
+    } else {
+        extract_multi(text, toks, ws, tokenised, toks.profile)
+    }
+}
+
+/// The fact of the quote whose content is `text[start..end]` with [`MIN_QUOTE_WORDS`] words
+/// or more (the ends trimmed of spaces and of `,;:.` and their full-width forms); `weighted`:
+/// a character of a script without spaces counts as half a word.
+fn quote_fact(
+    text: &str,
+    ws: &WordStream,
+    start: usize,
+    end: usize,
+    weighted: bool,
+) -> Option<Fact> {
+    let raw = text.get(start..end)?;
+    let lead = raw.len() - raw.trim_start().len();
+    let s = start + lead;
+    let e = start
+        + raw
+            .trim_end_matches(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, ',' | ';' | ':' | '.' | '。' | '，' | '、' | '：' | '；')
+            })
+            .len();
+    if e <= s {
+        return None;
+    }
+    let range = ws.range_in(s, e);
+    if weighted {
+        // a character of a script without spaces is half a word
+        let halves: usize = range
+            .clone()
+            .map(|i| {
+                let w = &ws.words[i];
+                let unspaced = text[w.start..w.end].chars().next().is_some_and(is_unspaced);
+                if unspaced { 1 } else { 2 }
+            })
+            .sum();
+        if halves < 2 * MIN_QUOTE_WORDS {
+            return None;
+        }
+    }
+    let words: Vec<String> = range.map(|i| ws.norm(i).to_string()).collect();
+    if words.len() < MIN_QUOTE_WORDS {
+        return None;
+    }
+    Some(Fact {
+        kind: FactKind::Quote,
+        key: words.join(" "),
+        text: text[s..e].to_string(),
+        span: (s, e),
+        approximate: false,
+        detail: Detail::Quote(words),
+    })
+}
+
+/// Quotation mark pairs known in every language but English, after the language's own
+/// ([`Profile::quotes`]).
+const UNIVERSAL_QUOTES: &[(char, char)] = &[
+    ('“', '”'),
+    ('«', '»'),
+    ('„', '“'),
+    ('„', '”'),
+    ('‚', '‘'),
+    ('‚', '’'),
+    ('‹', '›'),
+    ('「', '」'),
+    ('『', '』'),
+    ('﹁', '﹂'),
+    ('﹃', '﹄'),
+    ('‘', '’'),
+];
+
+/// Quotes outside English: any pair of the language's marks or of [`UNIVERSAL_QUOTES`]; a
+/// mark opens a quote when one of the pairs opens with it (the language's pairs settle
+/// which marks close it: `„` → `“` or `”`, German `»` → `«`), a mark that opens and closes
+/// (`"`, Swedish `”`, `»`) opens only with space before it and a word glued after it; the
+/// same opener inside a quote nests. Quotes in other marks inside a quote are part of it.
+/// An unclosed quote runs to the end of its paragraph, except one opened by a single mark
+/// (`‘`, `‚`, `‹`), which is dropped. PTB `` `` … '' `` as in English.
+fn extract_multi(
+    text: &str,
+    toks: &[Tok<'_>],
+    ws: &WordStream,
+    tokenised: bool,
+    p: &Profile,
+) -> Vec<Fact> {
+    struct Open {
+        opener: char,
+        /// Opened by a mark that also closes (`"`, `”` in Swedish).
+        symmetric: bool,
+        single: bool,
+        content_start: usize,
+        words: usize,
+        depth: usize,
+    }
+    let pairs = || p.quotes.iter().chain(UNIVERSAL_QUOTES).copied();
+    let opens = |c: char| pairs().any(|(o, _)| o == c);
+    let closes = |opener: char, c: char| pairs().any(|(o, cl)| o == opener && cl == c);
+    let symmetric = |c: char| c == '"' || pairs().any(|(o, cl)| o == c && cl == c);
+    let mut out = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut prev_end = 0usize;
+    let finish = |out: &mut Vec<Fact>, o: &Open, end: usize| {
+        if o.words >= MIN_QUOTE_WORDS
+            && let Some(f) = quote_fact(text, ws, o.content_start, end, true)
+        {
+            out.push(f);
+        }
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if t.line_start
+            && let Some(o) = open.take()
+            && !o.single
+        {
+            finish(&mut out, &o, prev_end);
+        }
+        if matches!(t.kind, TokKind::Word | TokKind::Num) {
+            if let Some(o) = open.as_mut() {
+                o.words += 1;
+            }
+            prev_end = t.end;
+            continue;
+        }
+        // PTB quotes are two characters; every other mark one
+        let c = match t.text {
+            "``" => '\u{1}',
+            "''" => '\u{2}',
+            _ => {
+                let mut cs = t.text.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => c,
+                    _ => {
+                        prev_end = t.end;
+                        continue;
+                    }
+                }
+            }
+        };
+        let opens_c = c == '\u{1}' || c == '"' || opens(c);
+        let glued_word_after = toks
+            .get(i + 1)
+            .is_some_and(|n| !n.space_before && !n.line_start);
+        match open.as_mut() {
+            Some(o) => {
+                let is_close = if o.opener == '\u{1}' {
+                    c == '\u{2}'
+                } else if o.opener == '"' {
+                    c == '"'
+                } else {
+                    closes(o.opener, c)
+                };
+                if is_close && !(o.symmetric && o.words == 0 && t.space_before) {
+                    if o.depth > 0 && !o.symmetric {
+                        o.depth -= 1;
+                    } else if let Some(o) = open.take() {
+                        finish(&mut out, &o, t.start);
+                    }
+                } else if c == o.opener && !o.symmetric {
+                    if o.words == 0 {
+                        // a doubled opener counts once
+                        o.content_start = t.end;
+                    } else {
+                        o.depth += 1;
+                    }
+                }
+            }
+            None if opens_c => {
+                let sym = symmetric(c);
+                let opener_ok =
+                    !sym || tokenised || ((t.space_before || t.line_start) && glued_word_after);
+                if opener_ok {
+                    open = Some(Open {
+                        opener: c,
+                        symmetric: sym,
+                        single: matches!(c, '‘' | '‚' | '‹' | '’'),
+                        content_start: t.end,
+                        words: 0,
+                        depth: 0,
+                    });
+                }
+            }
+            None => {}
+        }
+        prev_end = t.end;
+    }
+    if let Some(o) = open.take()
+        && !o.single
+    {
+        finish(&mut out, &o, prev_end);
+    }
+    out
+}
+
+/// English quotes ([module docs](self)).
+fn extract_english(text: &str, toks: &[Tok<'_>], ws: &WordStream, tokenised: bool) -> Vec<Fact> {
     struct Open {
         family: Family,
         content_start: usize,

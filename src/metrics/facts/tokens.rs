@@ -4,6 +4,11 @@
 use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
+use unicode_general_category::{GeneralCategory as G, get_general_category};
+
+#[cfg(test)]
+use super::lang::ENGLISH;
+use super::lang::Profile;
 
 /// Coarse token class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +47,8 @@ pub(crate) struct Tok<'a> {
 pub(crate) struct Toks<'a> {
     toks: Vec<Tok<'a>>,
     strings: Vec<Cow<'a, str>>,
+    /// The language the text was tokenised for.
+    pub profile: &'static Profile,
 }
 
 impl<'a> std::ops::Deref for Toks<'a> {
@@ -60,6 +67,17 @@ impl<'a> Toks<'a> {
     /// The `base` of token `t` (one of these tokens).
     pub fn base(&self, t: &Tok<'a>) -> &Cow<'a, str> {
         &self.strings[t.base as usize]
+    }
+
+    /// The id of the `norm` of token `t`: equal ids, equal strings (below
+    /// [`Toks::distinct`]).
+    pub fn norm_id(&self, t: &Tok<'a>) -> usize {
+        t.norm as usize
+    }
+
+    /// The number of distinct `norm` and `base` strings.
+    pub fn distinct(&self) -> usize {
+        self.strings.len()
     }
 }
 
@@ -98,8 +116,26 @@ pub(crate) fn is_ptb_bracket(t: &str) -> bool {
     t.len() == 5 && ptb_bracket(t).is_some()
 }
 
-/// Tokenise `text` into words, numbers and punctuation, with byte spans.
+/// Tokenise `text` into words, numbers and punctuation, with byte spans (English).
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Toks<'_> {
+    tokenize_impl::<false>(text, &ENGLISH)
+}
+
+/// Tokenise `text` for the language of profile `p`: English as [`tokenize`]; any other
+/// language also reads digits of every script as numbers (their `norm` the ASCII digits with
+/// `.` as the decimal point and `,` between groups), keeps combining marks and joiners inside
+/// words (`हज़ार`, `क्या`), and makes each character of a script written without spaces (Han,
+/// kana, Thai, Lao, Khmer, Myanmar) a word of its own, with its marks.
+pub(crate) fn tokenize_lang<'a>(text: &'a str, p: &'static Profile) -> Toks<'a> {
+    if p.is_english() {
+        tokenize_impl::<false>(text, p)
+    } else {
+        tokenize_impl::<true>(text, p)
+    }
+}
+
+fn tokenize_impl<'a, const MULTI: bool>(text: &'a str, p: &'static Profile) -> Toks<'a> {
     let mut out = Vec::new();
     let mut strings = Interner {
         strings: Vec::new(),
@@ -126,10 +162,22 @@ pub(crate) fn tokenize(text: &str) -> Toks<'_> {
             continue;
         }
         let start = pos;
-        let (kind, j) = if c.is_alphabetic() {
-            (TokKind::Word, scan_word(&chars, i))
+        let (kind, j) = if MULTI && is_unspaced(c) {
+            (TokKind::Word, scan_marks(&chars, i + 1))
+        } else if c.is_alphabetic() {
+            if MULTI {
+                (TokKind::Word, scan_word_multi(&chars, i))
+            } else {
+                (TokKind::Word, scan_word(&chars, i))
+            }
         } else if c.is_ascii_digit() {
-            (TokKind::Num, scan_num(&chars, i))
+            if MULTI {
+                (TokKind::Num, scan_num_multi(&chars, i, p))
+            } else {
+                (TokKind::Num, scan_num(&chars, i))
+            }
+        } else if MULTI && digit_value(c).is_some() {
+            (TokKind::Num, scan_num_multi(&chars, i, p))
         } else if c == '-' && ptb_bracket(&text[start..]).is_some() {
             (TokKind::Punct, i + 5)
         } else if (c == '`' && at(i + 1) == Some('`')) || (c == '\'' && at(i + 1) == Some('\'')) {
@@ -140,7 +188,18 @@ pub(crate) fn tokenize(text: &str) -> Toks<'_> {
         let j = j.min(n).max(i + 1);
         let end = start + chars[i..j].iter().map(|c| c.len_utf8()).sum::<usize>();
         let t = &text[start..end];
-        let (norm, base) = if kind == TokKind::Word && !is_ptb_bracket(t) {
+        let (norm, base) = if MULTI && kind == TokKind::Word && !is_ptb_bracket(t) {
+            let norm = norm_word_lang(t, p);
+            let base = if p.apostrophe_suffixes {
+                apostrophe_base(&norm)
+            } else {
+                base_cow(&norm)
+            };
+            (norm, base)
+        } else if MULTI && kind == TokKind::Num {
+            let norm = norm_num(t, p);
+            (norm.clone(), norm)
+        } else if kind == TokKind::Word && !is_ptb_bracket(t) {
             let norm = norm_word(t);
             let base = base_cow(&norm);
             (norm, base)
@@ -166,6 +225,7 @@ pub(crate) fn tokenize(text: &str) -> Toks<'_> {
     Toks {
         toks: out,
         strings: strings.strings,
+        profile: p,
     }
 }
 
@@ -224,6 +284,307 @@ fn scan_num(chars: &[char], i: usize) -> usize {
         break;
     }
     j
+}
+
+/// The value of a decimal digit of any script (Unicode category Nd: `٣`, `۳`, `३`, `৩`, `๓`,
+/// `၃`, `３` …): digits come in runs of ten consecutive code points from zero.
+pub(crate) fn digit_value(c: char) -> Option<u32> {
+    if c.is_ascii_digit() {
+        return Some(c as u32 - '0' as u32);
+    }
+    if c.is_ascii() || get_general_category(c) != G::DecimalNumber {
+        return None;
+    }
+    // the run's zero: walk back over the preceding digits (at most 59, the longest run is
+    // the mathematical digits' 50)
+    let mut k = c as u32;
+    let mut steps = 0;
+    while steps < 60
+        && let Some(prev) = k.checked_sub(1).and_then(char::from_u32)
+        && get_general_category(prev) == G::DecimalNumber
+    {
+        k -= 1;
+        steps += 1;
+    }
+    Some((c as u32 - k) % 10)
+}
+
+/// A combining mark (categories Mn, Mc, Me) or a zero-width (non-)joiner: part of the word
+/// it follows.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{200c}' | '\u{200d}')
+        || (!c.is_ascii()
+            && matches!(
+                get_general_category(c),
+                G::NonspacingMark | G::SpacingMark | G::EnclosingMark
+            ))
+}
+
+/// A character of a script written without spaces between words (Han, kana, Thai, Lao,
+/// Khmer, Myanmar letters): a word of its own (with its marks) outside English.
+pub(crate) fn is_unspaced(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x0E00 {
+        return false;
+    }
+    let letterish = c.is_alphabetic() || is_mark(c);
+    match u {
+        0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF => {
+            letterish && get_general_category(c) != G::DecimalNumber
+        }
+        0x3005..=0x3007 | 0x3021..=0x3029 | 0x3031..=0x3035 | 0x303B | 0x303C => true,
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => letterish,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF => true,
+        _ => false,
+    }
+}
+
+/// The index after the marks starting at `i`.
+fn scan_marks(chars: &[char], mut i: usize) -> usize {
+    while i < chars.len() && is_mark(chars[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// [`scan_word`] outside English: combining marks and joiners continue the word, and a
+/// character of a script written without spaces ends it.
+fn scan_word_multi(chars: &[char], i: usize) -> usize {
+    let n = chars.len();
+    let at = |k: usize| -> Option<char> { chars.get(k).copied() };
+    let mut k = i;
+    let mut reps = 0;
+    while k + 1 < n && chars[k].is_alphabetic() && chars[k + 1] == '.' {
+        reps += 1;
+        k += 2;
+    }
+    if reps >= 2 && !at(k).is_some_and(char::is_alphanumeric) {
+        return k;
+    }
+    let inside = |c: char| (c.is_alphanumeric() || is_mark(c)) && !is_unspaced(c);
+    let mut j = i;
+    loop {
+        while j < n && inside(chars[j]) {
+            j += 1;
+        }
+        if j + 1 < n
+            && (is_apostrophe(chars[j]) || is_hyphen(chars[j]))
+            && inside(chars[j + 1])
+            && chars[j + 1].is_alphanumeric()
+        {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    j.max(i + 1)
+}
+
+/// The no-break and thin spaces written between groups of three digits.
+fn is_space_group(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// [`scan_num`] outside English: digits of any script; `,` `.` and the Arabic separators
+/// `٫` `٬` between digits; the profile's apostrophe group separator and the no-break and
+/// thin spaces before exactly three digits, and a plain space where the language groups with
+/// spaces (`1 500` in French or Russian).
+fn scan_num_multi(chars: &[char], i: usize, p: &Profile) -> usize {
+    let n = chars.len();
+    let digit = |k: usize| chars.get(k).is_some_and(|&c| digit_value(c).is_some());
+    let three_then_end = |k: usize| (k..k + 3).all(digit) && !digit(k + 3);
+    let plain_space = p.groups.contains(&' ');
+    // a plain space separates groups only after a first group of one to three digits and
+    // between groups of three (`1 500`, `12 345 678`; not `2019 300`)
+    let mut spaced_only = true;
+    let mut spaced_groups = false;
+    let mut j = i;
+    loop {
+        while j < n && digit_value(chars[j]).is_some() {
+            j += 1;
+        }
+        if j + 1 < n && matches!(chars[j], ',' | '.' | '٫' | '٬') && digit(j + 1) {
+            spaced_only = false;
+            j += 1;
+            continue;
+        }
+        if plain_space
+            && spaced_only
+            && j + 3 < n
+            && chars[j] == ' '
+            && (spaced_groups || j - i <= 3)
+            && three_then_end(j + 1)
+        {
+            spaced_groups = true;
+            j += 1;
+            continue;
+        }
+        if j + 3 < n
+            && (is_space_group(chars[j])
+                || (matches!(chars[j], '\'' | '’') && p.groups.contains(&'\'')))
+            && three_then_end(j + 1)
+        {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// The `norm` of a number outside English: ASCII digits, `.` for the decimal separator of
+/// the language (and `٫`), `,` for its group separators (and `٬`, `'`); the Indian grouping
+/// `25,00,000` without its commas; no-break spaces kept (the parser drops them).
+fn norm_num<'a>(t: &'a str, p: &Profile) -> Cow<'a, str> {
+    let comma_decimal = p.decimal == ',';
+    let plain = t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+    if plain && !comma_decimal && !p.indian_grouping {
+        return Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    for ch in t.chars() {
+        let mapped = match ch {
+            '.' if comma_decimal => ',',
+            ',' if comma_decimal => '.',
+            '٫' => '.',
+            '٬' | '\'' | '’' => ',',
+            ' ' => continue,
+            _ => match digit_value(ch) {
+                Some(v) => char::from_digit(v, 10).unwrap_or('0'),
+                None => ch,
+            },
+        };
+        out.push(mapped);
+    }
+    if p.indian_grouping && is_indian_grouping(&out) {
+        out.retain(|c| c != ',');
+    }
+    if out == t {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// `1,00,000`, `25,00,000`, `1,23,45,678.5`: groups of two digits before the last three.
+fn is_indian_grouping(s: &str) -> bool {
+    let int = s.split('.').next().unwrap_or(s);
+    let groups: Vec<&str> = int.split(',').collect();
+    groups.len() >= 3
+        && (1..=2).contains(&groups[0].len())
+        && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2)
+        && groups.last().is_some_and(|g| g.len() == 3)
+}
+
+/// Decompose the precomposed nukta letters of the Indic scripts (`ज़` U+095B = `ज` + `़`) so
+/// that both spellings of a word are one.
+pub(crate) fn fold_nukta(c: char, out: &mut String) {
+    let (base, nukta) = match c {
+        '\u{0958}'..='\u{095F}' => {
+            const BASES: [char; 8] = [
+                '\u{0915}', '\u{0916}', '\u{0917}', '\u{091C}', '\u{0921}', '\u{0922}', '\u{092B}',
+                '\u{092F}',
+            ];
+            (BASES[(c as u32 - 0x0958) as usize], '\u{093C}')
+        }
+        '\u{09DC}' => ('\u{09A1}', '\u{09BC}'),
+        '\u{09DD}' => ('\u{09A2}', '\u{09BC}'),
+        '\u{09DF}' => ('\u{09AF}', '\u{09BC}'),
+        '\u{0A33}' => ('\u{0A32}', '\u{0A3C}'),
+        '\u{0A36}' => ('\u{0A38}', '\u{0A3C}'),
+        '\u{0A59}' => ('\u{0A16}', '\u{0A3C}'),
+        '\u{0A5A}' => ('\u{0A17}', '\u{0A3C}'),
+        '\u{0A5B}' => ('\u{0A1C}', '\u{0A3C}'),
+        '\u{0A5E}' => ('\u{0A2B}', '\u{0A3C}'),
+        '\u{0B5C}' => ('\u{0B21}', '\u{0B3C}'),
+        '\u{0B5D}' => ('\u{0B22}', '\u{0B3C}'),
+        _ => {
+            out.push(c);
+            return;
+        }
+    };
+    out.push(base);
+    out.push(nukta);
+}
+
+/// The lowercase, nukta-decomposed form of `s` (list words are compared in this form).
+pub(crate) fn fold_word(s: &str) -> Cow<'_, str> {
+    let precomposed = |c: char| {
+        matches!(
+            c,
+            '\u{0958}'..='\u{095F}'
+                | '\u{09DC}'
+                | '\u{09DD}'
+                | '\u{09DF}'
+                | '\u{0A33}'
+                | '\u{0A36}'
+                | '\u{0A59}'..='\u{0A5B}'
+                | '\u{0A5E}'
+                | '\u{0B5C}'
+                | '\u{0B5D}'
+        )
+    };
+    if !s.chars().any(|c| c.is_uppercase() || precomposed(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars().flat_map(char::to_lowercase) {
+        fold_nukta(c, &mut out);
+    }
+    if out == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// [`norm_word`] outside English: also Turkish and Azerbaijani `İ` → `i`, `I` → `ı`, Greek
+/// final `ς` → `σ`, and precomposed nukta letters decomposed ([`fold_nukta`]).
+fn norm_word_lang<'a>(s: &'a str, p: &Profile) -> Cow<'a, str> {
+    if s.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+        return Cow::Borrowed(s);
+    }
+    let turkic = matches!(p.code, "tr" | "az");
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            c if is_apostrophe(c) => out.push('\''),
+            'İ' if turkic => out.push('i'),
+            'I' if turkic => out.push('ı'),
+            'ς' => out.push('σ'),
+            c => {
+                for l in c.to_lowercase() {
+                    if l == 'ς' {
+                        out.push('σ');
+                    } else {
+                        fold_nukta(l, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    if out == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// The base of a Turkish or Azerbaijani word: the part before its first apostrophe
+/// (`ankara'da` → `ankara`), dots dropped.
+fn apostrophe_base<'a>(norm: &Cow<'a, str>) -> Cow<'a, str> {
+    match norm.find('\'') {
+        Some(k) if k > 0 => {
+            let head = &norm[..k];
+            match norm {
+                Cow::Borrowed(b) => base_cow(&Cow::Borrowed(&b[..k])),
+                Cow::Owned(_) => base_cow(&Cow::Owned(head.to_string())),
+            }
+        }
+        _ => base_cow(norm),
+    }
 }
 
 /// Does the text carry case information (any uppercase letter outside PTB bracket tokens)?
@@ -331,6 +692,8 @@ pub(crate) struct WordStream<'a> {
     /// `positions[starts[k]..starts[k + 1]]`, in text order.
     starts: Vec<u32>,
     positions: Vec<u32>,
+    /// Bases end at a word's first apostrophe ([`Profile::apostrophe_suffixes`]).
+    apostrophe: bool,
 }
 
 /// An index of the positions of `ids` (in `0..distinct`) by id, by counting sort: the
@@ -386,6 +749,8 @@ impl<'a> WordStream<'a> {
             ids: FxHashMap::default(),
         };
         let mut brk = true;
+        let english = toks.profile.is_english();
+        let apostrophe = toks.profile.apostrophe_suffixes;
         for t in toks.iter() {
             if t.line_start {
                 brk = true;
@@ -395,12 +760,14 @@ impl<'a> WordStream<'a> {
                     brk = true;
                 }
                 TokKind::Num => {
+                    // the token's `norm` is its text in English, its ASCII digits elsewhere
+                    let digits: &Cow<'a, str> = toks.norm(t);
                     let norm: Cow<'a, str> =
-                        if t.text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-                            Cow::Borrowed(t.text)
+                        if digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                            digits.clone()
                         } else {
                             Cow::Owned(
-                                t.text
+                                digits
                                     .chars()
                                     .filter(|c| c.is_ascii_digit() || *c == '.')
                                     .collect(),
@@ -444,8 +811,19 @@ impl<'a> WordStream<'a> {
                     for part in t.text.split(is_hyphen) {
                         let part_end = part_start + part.len();
                         if !part.is_empty() {
-                            let norm = norm_word(part);
-                            let base = base_cow(&norm);
+                            let (norm, base) = if english {
+                                let norm = norm_word(part);
+                                let base = base_cow(&norm);
+                                (norm, base)
+                            } else {
+                                let norm = norm_word_lang(part, toks.profile);
+                                let base = if apostrophe {
+                                    apostrophe_base(&norm)
+                                } else {
+                                    base_cow(&norm)
+                                };
+                                (norm, base)
+                            };
                             words.push(W {
                                 norm: strings.id(norm),
                                 base: strings.id(base),
@@ -476,6 +854,7 @@ impl<'a> WordStream<'a> {
             ids: strings.ids,
             starts,
             positions,
+            apostrophe,
         }
     }
 
@@ -556,6 +935,8 @@ impl<'a> WordStream<'a> {
         // numbers keep their decimal point in `base`
         let first_base = if first.starts_with(|c: char| c.is_ascii_digit()) {
             first.clone()
+        } else if self.apostrophe {
+            apostrophe_base(&Cow::Borrowed(first.as_str())).into_owned()
         } else {
             base_of(first)
         };

@@ -182,23 +182,7 @@ mod tests {
 
     #[test]
     fn stems_as_rafi_stemmer_does() {
-        let mut failures = Vec::new();
-        let mut n = 0;
-        for line in FIXTURE.split('\n').filter(|l| !l.is_empty()) {
-            let (word, want) = line.split_once('\t').expect("word<TAB>stem");
-            n += 1;
-            let got = stem(word);
-            if got != want {
-                failures.push(format!("{word:?}: {got:?}, want {want:?}"));
-            }
-        }
-        assert!(n > 3000, "{n} fixture lines");
-        assert!(
-            failures.is_empty(),
-            "{} of {n} differ:\n{}",
-            failures.len(),
-            failures[..failures.len().min(40)].join("\n")
-        );
+        super::super::check_fixture(FIXTURE, 3000, |_, word| stem(word));
     }
 
     #[test]

@@ -18,3 +18,26 @@
 pub mod arabic;
 pub mod bengali;
 pub mod turkish;
+
+/// Checks a `word<TAB>stem` fixture line by line against `stem` (called in file order, so a
+/// stateful stemmer sees the words as the Python package did), listing the first differences.
+#[cfg(test)]
+fn check_fixture(fixture: &str, min_lines: usize, mut stem: impl FnMut(usize, &str) -> String) {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in fixture.split('\n').filter(|l| !l.is_empty()) {
+        let (word, want) = line.split_once('\t').expect("word<TAB>stem");
+        n += 1;
+        let got = stem(n, word);
+        if got != want {
+            failures.push(format!("{n}: {word:?}: {got:?}, want {want:?}"));
+        }
+    }
+    assert!(n > min_lines, "{n} fixture lines");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} differ:\n{}",
+        failures.len(),
+        failures[..failures.len().min(40)].join("\n")
+    );
+}
