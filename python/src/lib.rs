@@ -785,19 +785,42 @@ fn convert_span(value: &mut serde_json::Value, map: &HashMap<usize, usize>) {
     }
 }
 
-/// The fact check of `candidate` against `source` (`sumbench::metrics::facts::check`), as
-/// JSON: the report's fields, `consistency`, and every span as Python string indices.
+/// The language facts are read in: English without `lang`; for `auto`, the one detected
+/// in the source (else in the candidate), as `sumbench explain --lang auto`.
+fn facts_language(lang: Option<&str>, source: &str, candidate: &str) -> PyResult<&'static str> {
+    match lang {
+        None => Ok("en"),
+        Some(l) if l.trim().eq_ignore_ascii_case("auto") => Ok(detect_language(source)
+            .or_else(|| detect_language(candidate))
+            .unwrap_or("und")),
+        Some(l) => language_code(l).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "lang={l:?}: unknown language (an ISO 639-1 code such as 'fr', an English name such as 'french', or 'auto')"
+            ))
+        }),
+    }
+}
+
+/// The fact check of `candidate` against `source` in `lang` (`sumbench explain`'s:
+/// `facts::compare` of the two `FactDoc::with_lang`), as JSON: the report's fields,
+/// `consistency`, `lang`, `note` (the categories the language cannot measure), and every
+/// span as Python string indices.
 #[pyfunction]
-#[pyo3(name = "facts")]
+#[pyo3(name = "facts", signature = (source, candidate, lang=None))]
 fn check_facts(
     py: Python<'_>,
     source: &Bound<'_, PyString>,
     candidate: &Bound<'_, PyString>,
+    lang: Option<&str>,
 ) -> PyResult<String> {
     guard(|| {
         let (source, candidate) = (text_of(source), text_of(candidate));
+        let code = facts_language(lang, &source, &candidate)?;
         let json = detached(py, || -> Result<String, String> {
-            let report = facts::check(&source, &candidate);
+            let report = facts::compare(
+                &facts::FactDoc::with_lang(&source, code),
+                &facts::FactDoc::with_lang(&candidate, code),
+            );
             let consistency = facts::consistency(&report.lexical, &report.overall);
             let mut v = serde_json::to_value(&report).map_err(|e| e.to_string())?;
             // spans: byte offsets to string indices, source spans in the source, candidate
@@ -827,6 +850,8 @@ fn check_facts(
                 }
             }
             v["consistency"] = consistency.into();
+            v["lang"] = code.into();
+            v["note"] = facts::unmeasured_note(code).into();
             serde_json::to_string(&v).map_err(|e| e.to_string())
         })?;
         json.map_err(|e| PyRuntimeError::new_err(format!("sumbench internal error: {e}")))
@@ -882,21 +907,6 @@ fn extractive(
     })
 }
 
-/// The ISO 639-1 code of a language name or code (`'French'`, `'fr'`), `'auto'` for
-/// `'auto'`, `None` for no language; a `ValueError` for an unknown one.
-#[pyfunction]
-#[pyo3(signature = (lang=None))]
-fn language_of(lang: Option<&str>) -> PyResult<Option<String>> {
-    guard(|| {
-        language(lang, false)?;
-        Ok(match lang {
-            None => None,
-            Some(l) if l.trim().eq_ignore_ascii_case("auto") => Some("auto".to_owned()),
-            Some(l) => language_code(l).map(str::to_owned),
-        })
-    })
-}
-
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -907,7 +917,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bootstrap, m)?)?;
     m.add_function(wrap_pyfunction!(check_facts, m)?)?;
     m.add_function(wrap_pyfunction!(extractive, m)?)?;
-    m.add_function(wrap_pyfunction!(language_of, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -229,16 +229,20 @@ def facts(source: str, candidate: str, lang: Optional[str] = None) -> Dict[str, 
       ``lexical``: lexical support (content word n-grams found in the source, and the
         candidate's content words the source lacks, with their spans);
       ``consistency``: the factual-consistency score (``None`` with nothing to check);
-      ``names_caseless``: the candidate's names were read without case.
+      ``names_caseless``: the candidate's names were read without case;
+      ``lang``: the language the texts were read in; ``unmeasured``: the categories it
+        cannot measure (names in a caseless script: their counts are zero, their rates
+        ``None``), and ``note`` says so (``None`` when every category is measured).
 
-    ``lang`` is checked (an unknown language is a ValueError) but changes nothing: sumbench
-    reads facts the same way in every language (digits, English number words, capitalised
-    names, quotation marks of several languages).
+    ``lang``: ``None`` for English; a language code or English name (digits of every script,
+    the language's decimal and group separators, number and scale words, quotation marks);
+    ``'auto'`` for the language detected in the source (else the candidate), as
+    ``sumbench explain --lang``. An unknown language is a ValueError.
     """
     source = _text(source, "source")
     candidate = _text(candidate, "candidate")
-    _native.language_of(lang)
-    report = json.loads(_native.facts(source, candidate))
+    report = json.loads(_native.facts(source, candidate, lang))
+    report.setdefault("unmeasured", [])
     checks = report.pop("checks")
     for c in checks:
         for k in ("source_span", "candidate_span"):
