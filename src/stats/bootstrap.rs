@@ -172,9 +172,15 @@ pub struct BootstrapSummary {
 /// configuration share their resamples, as in rouge-score). The method matches; the
 /// random stream cannot.
 ///
-/// Returns `None` for empty input, a non-finite value or an invalid configuration.
+/// `config.confidence` may be anywhere in `[0, 1]`, the range rouge-score accepts (0 gives
+/// `low = mid = high`, the median; 1 the smallest and largest resample means), not only the
+/// open interval of [`BootstrapConfig::is_valid`].
+///
+/// Returns `None` for empty input, a non-finite value, no resample or a confidence outside
+/// `[0, 1]`.
 pub fn rouge_score_bootstrap(values: &[f64], config: &BootstrapConfig) -> Option<BootstrapSummary> {
-    if !config.is_valid() || values.iter().any(|v| !v.is_finite()) {
+    let valid = config.resamples >= 1 && (0.0..=1.0).contains(&config.confidence);
+    if !valid || values.iter().any(|v| !v.is_finite()) {
         return None;
     }
     let mut means = resample(values.len(), config.resamples, config.seed, |idx| {
@@ -417,6 +423,25 @@ mod tests {
         assert_eq!(rouge_score_bootstrap(&[0.1, f64::NAN], &c), None);
         let s1 = rouge_score_bootstrap(&[0.5], &c).unwrap();
         assert_eq!((s1.low, s1.mid, s1.high), (0.5, 0.5, 0.5));
+        // rouge-score's range is [0, 1], both ends included
+        let v = sample_scores(50, 5);
+        let at = |confidence| BootstrapConfig {
+            confidence,
+            ..BootstrapConfig::default()
+        };
+        let means = resample(v.len(), 1000, 12345, mean_at(&v)).unwrap();
+        let (lo, hi) = means
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &m| {
+                (a.min(m), b.max(m))
+            });
+        let full = rouge_score_bootstrap(&v, &at(1.0)).unwrap();
+        assert_eq!((full.low, full.high), (lo, hi));
+        let none = rouge_score_bootstrap(&v, &at(0.0)).unwrap();
+        assert_eq!((none.low, none.high), (none.mid, none.mid));
+        assert_eq!(none.mid, full.mid);
+        assert_eq!(rouge_score_bootstrap(&v, &at(1.5)), None);
+        assert_eq!(rouge_score_bootstrap(&v, &at(f64::NAN)), None);
     }
 
     #[test]

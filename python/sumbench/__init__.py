@@ -1,0 +1,26 @@
+"""sumbench: text-summarisation evaluation, from Python, on sumbench's Rust crate.
+
+* ``sumbench.rouge_scorer`` and ``sumbench.scoring``: rouge_score 0.1.2's API, the same
+  numbers (``from sumbench import rouge_scorer`` instead of
+  ``from rouge_score import rouge_scorer``);
+* ``score_batch``: ROUGE of many pairs on all cores, as columns;
+* ``compute``: Hugging Face evaluate's rouge ``compute``;
+* ``facts`` and ``extractive``: fact retention and support, compression and extractiveness
+  of a candidate against its source.
+"""
+
+from sumbench import rouge_scorer, scoring, tokenizers
+from sumbench._api import DEFAULT_ROUGE_TYPES, compute, extractive, facts, score_batch
+from sumbench._native import __version__
+
+__all__ = [
+    "rouge_scorer",
+    "scoring",
+    "tokenizers",
+    "score_batch",
+    "compute",
+    "facts",
+    "extractive",
+    "DEFAULT_ROUGE_TYPES",
+    "__version__",
+]
