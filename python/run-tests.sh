@@ -24,7 +24,7 @@ if ! "$VENV/bin/python" -c "import sys" 2>/dev/null; then
     "$PYTHON" -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-    "maturin>=1.5,<2" pytest "rouge-score==0.1.2" numpy nltk
+    "maturin>=1.5,<2" pytest "rouge-score==0.1.2" numpy nltk "dask[distributed]"
 
 echo "== python/: maturin build --release"
 rm -rf target/wheels

@@ -907,6 +907,15 @@ fn extractive(
     })
 }
 
+/// The `sumbench` command line run in this process (`args` without the program's name), the
+/// GIL released: its exit code (0 success, 1 a gated regression, 2 bad input or usage). Its
+/// report goes to standard output or its `-o` file, its errors to standard error.
+#[pyfunction]
+fn main(py: Python<'_>, args: Vec<String>) -> PyResult<u8> {
+    let argv: Vec<String> = std::iter::once("sumbench".to_owned()).chain(args).collect();
+    detached(py, move || sumbench::cli::run_args(argv))
+}
+
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -917,6 +926,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bootstrap, m)?)?;
     m.add_function(wrap_pyfunction!(check_facts, m)?)?;
     m.add_function(wrap_pyfunction!(extractive, m)?)?;
+    m.add_function(wrap_pyfunction!(main, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -6,12 +6,15 @@
 * ``score_batch``: ROUGE of many pairs on all cores, as columns;
 * ``compute``: Hugging Face evaluate's rouge ``compute``;
 * ``facts`` and ``extractive``: fact retention and support, compression and extractiveness
-  of a candidate against its source.
+  of a candidate against its source;
+* ``main(args)``: the ``sumbench`` command line in-process (``eval --shard K/N``, ``merge``,
+  ``compare``...), returning its exit code; ``python/examples/dask_shards.py`` runs the
+  shards of one evaluation on a Dask cluster with it.
 """
 
 from sumbench import rouge_scorer, scoring, tokenizers
 from sumbench._api import DEFAULT_ROUGE_TYPES, compute, extractive, facts, score_batch
-from sumbench._native import __version__
+from sumbench._native import __version__, main
 
 __all__ = [
     "rouge_scorer",
@@ -22,5 +25,6 @@ __all__ = [
     "facts",
     "extractive",
     "DEFAULT_ROUGE_TYPES",
+    "main",
     "__version__",
 ]
