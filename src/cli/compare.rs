@@ -5,7 +5,6 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use clap::Args;
 use crate::dataset::read_to_string;
 use crate::evaluate::Column;
 use crate::report::{Format, read_report_columns, render_comparison};
@@ -14,6 +13,7 @@ use crate::stats::compare::{
     CompareReport, Gate, Progress, TestConfig, compare_reports_with, unmatched,
 };
 use crate::wording::count;
+use clap::Args;
 
 use super::{Failure, output};
 

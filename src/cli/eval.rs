@@ -3,7 +3,6 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use clap::Args;
 use crate::dataset::FieldMap;
 use crate::dataset::aligned::SystemFile;
 use crate::dataset::input::{InputSpec, Layout, estimated_examples};
@@ -14,6 +13,7 @@ use crate::stats::BootstrapConfig;
 use crate::stats::compare::TestConfig;
 use crate::stats::corpus::IntervalMethod;
 use crate::wording::count;
+use clap::Args;
 
 use super::{Failure, MetricArgs, output};
 

@@ -5,12 +5,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::Args;
 use crate::dataset::input::open;
 use crate::dataset::pair::PairConfig;
 use crate::dataset::{Candidate, Example, read_to_string};
 use crate::metrics::facts;
 use crate::report::{Format, render_facts};
+use clap::Args;
 
 use super::eval::InputArgs;
 use super::{Failure, output};

@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::Args;
 use crate::report::Format;
 use crate::shard::{ShardReader, merge_shards};
+use clap::Args;
 
 use super::{Failure, output};
 

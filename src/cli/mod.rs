@@ -13,10 +13,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
 use crate::evaluate::MetricName;
 use crate::report::Format;
 use crate::text::Stemmer;
+use clap::{Args, Parser, Subcommand};
 
 /// Benchmark and evaluation harness for text summarisation.
 #[derive(Debug, Parser)]
@@ -87,10 +87,7 @@ const DEFAULT_METRICS: &str = "rouge1,rouge2,rougeL,rougeLsum,compression,extrac
 
 impl MetricArgs {
     /// The configuration of these options' metrics, tokenizer and language.
-    fn eval_config(
-        &self,
-        metrics: &[MetricName],
-    ) -> Result<crate::evaluate::EvalConfig, Failure> {
+    fn eval_config(&self, metrics: &[MetricName]) -> Result<crate::evaluate::EvalConfig, Failure> {
         use crate::text::Tokenization;
         use crate::text::multilingual::{LangStemmer, language_code};
         use crate::text::segment::Segmenter;

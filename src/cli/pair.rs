@@ -4,10 +4,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::Args;
 use crate::dataset::directory::{Manifest, pair_directory};
 use crate::dataset::pair::PairConfig;
 use crate::report::render_pairing;
+use clap::Args;
 
 use super::Failure;
 

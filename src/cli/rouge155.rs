@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use clap::Args;
 use crate::rouge155::{self, Warnings, config, options::Options, report, text};
+use clap::Args;
 
 /// The usage text (`-h`, `-H`, `--help`).
 const USAGE: &str = "\

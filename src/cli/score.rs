@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
 use crate::dataset::{Candidate, Example, read_to_string};
 use crate::evaluate::MetricName;
 use crate::run::score_example;
+use clap::Args;
 
 use super::{Failure, MetricArgs, output};
 
