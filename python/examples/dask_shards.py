@@ -7,9 +7,9 @@ report a single `sumbench eval` would write, byte for byte (issue 17).
         [-- EVAL-OPTIONS...]
 
 Each task runs `sumbench eval DATA --shard K/N -o SHARD` in a worker process through the
-package (`sumbench.main`, the command line in-process, the GIL released) and returns the
+package (`sumbench.shards.eval_shard`: the command line in-process, the GIL released) and returns the
 shard file's bytes, so that workers need no storage shared with the client; the client writes
-the N shards and runs `sumbench merge`, which checks that they are the N parts of one run
+the N shards and merges them (`sumbench.shards.merge`), which checks that they are the N parts of one run
 (same options, data and version) and builds the report from their per-example results.
 EVAL-OPTIONS (`--metrics`, `--lang`, `--confidence`, `--baseline-system`, ...) are fixed
 when the shards are scored; `--format` is the merge's. The data must be readable by every
@@ -26,10 +26,7 @@ import sumbench
 def score_shard(data, k, n, options):
     """Scores shard k of n of `data` and returns the shard file's bytes."""
     with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, f"shard-{k}-of-{n}.jsonl")
-        code = sumbench.main(["eval", data, "--shard", f"{k}/{n}", "-o", out, *options])
-        if code != 0:
-            raise RuntimeError(f"sumbench eval --shard {k}/{n} failed (exit {code}); its error is on the worker's stderr")
+        out = sumbench.shards.eval_shard(data, k, n, os.path.join(tmp, f"shard-{k}-of-{n}.jsonl"), options)
         with open(out, "rb") as f:
             return f.read()
 
@@ -61,7 +58,7 @@ def evaluate_on_dask(data, report, shards=4, workers=2, options=(), fmt="json", 
             with open(path, "wb") as f:
                 f.write(part)
             paths.append(path)
-        return sumbench.main(["merge", *paths, "--format", fmt, "-o", report])
+        return sumbench.shards.merge(paths, report, fmt)
 
 
 def main():

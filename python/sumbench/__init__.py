@@ -7,18 +7,21 @@
 * ``compute``: Hugging Face evaluate's rouge ``compute``;
 * ``facts`` and ``extractive``: fact retention and support, compression and extractiveness
   of a candidate against its source;
+* ``shards.eval_shard`` and ``shards.merge``: one part of a run, and the parts' merge into the
+  single run's report;
 * ``main(args)``: the ``sumbench`` command line in-process (``eval --shard K/N``, ``merge``,
   ``compare``...), returning its exit code; ``python/examples/dask_shards.py`` runs the
   shards of one evaluation on a Dask cluster with it.
 """
 
-from sumbench import rouge_scorer, scoring, tokenizers
+from sumbench import rouge_scorer, scoring, shards, tokenizers
 from sumbench._api import DEFAULT_ROUGE_TYPES, compute, extractive, facts, score_batch
 from sumbench._native import __version__, main
 
 __all__ = [
     "rouge_scorer",
     "scoring",
+    "shards",
     "tokenizers",
     "score_batch",
     "compute",

@@ -49,6 +49,23 @@ def test_main_shards_and_merge_equal_the_single_run(tmp_path):
     assert sumbench.main(["merge", *shards[:2], "-o", str(tmp_path / "x.json")]) == 2
 
 
+def test_shards_module_equals_the_single_run(tmp_path):
+    from sumbench import shards
+
+    data = str(tmp_path / "data.jsonl")
+    corpus(data)
+    want = single(data, str(tmp_path / "single.json"), OPTIONS)
+    parts = [shards.eval_shard(data, k, 4, str(tmp_path / f"p{k}.jsonl"), OPTIONS) for k in range(1, 5)]
+    out = str(tmp_path / "merged.json")
+    assert shards.merge(parts, out) == 0
+    with open(out, "rb") as f:
+        assert f.read() == want
+    with pytest.raises(shards.ShardError):
+        shards.merge(parts[1:], str(tmp_path / "x.json"))
+    with pytest.raises(shards.ShardError):
+        shards.eval_shard(data, 5, 4, str(tmp_path / "bad.jsonl"))
+
+
 def test_main_usage_errors_are_exit_codes():
     assert sumbench.main(["eval"]) == 2
     assert sumbench.main(["no-such-command"]) == 2
