@@ -427,8 +427,61 @@ fn fact_extraction(c: &mut Criterion) {
     g.finish();
 }
 
+/// The word segmenters on their language's texts (the committed fixtures: newmm's cases for
+/// Thai, the stress pairs for Chinese, Japanese and Burmese), per text as the analysis calls
+/// them, dictionaries loaded before timing.
+fn segment(c: &mut Criterion) {
+    use sumbench::text::segment::Segmenter;
+    let texts = |fixture: &str, lang: Option<&str>| -> Vec<String> {
+        let mut out = Vec::new();
+        for line in fixture.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("fixture line");
+            if lang.is_some_and(|l| v["lang"] != l) {
+                continue;
+            }
+            let mut push = |t: &serde_json::Value| {
+                if let Some(t) = t.as_str() {
+                    out.push(sumbench::text::multilingual::basic_tokens(t).join(" "));
+                }
+            };
+            push(&v["text"]);
+            push(&v["candidate"]);
+            for r in v["references"].as_array().into_iter().flatten() {
+                push(r);
+            }
+        }
+        out
+    };
+    let thai = include_str!("../tests/fixtures/multilingual/thai-newmm.jsonl");
+    let stress = include_str!("../tests/fixtures/multilingual/stress.jsonl");
+    let cases = [
+        ("newmm/th", Segmenter::Newmm, texts(thai, None)),
+        ("jieba/zh", Segmenter::Jieba, texts(stress, Some("zh"))),
+        ("icu/ja", Segmenter::Icu, texts(stress, Some("ja"))),
+        ("burmese/my", Segmenter::Burmese, texts(stress, Some("my"))),
+    ];
+    let mut g = c.benchmark_group("segment");
+    for (name, seg, texts) in &cases {
+        seg.segment("a", |_, _| {});
+        g.throughput(Throughput::Bytes(
+            texts.iter().map(|t| t.len() as u64).sum(),
+        ));
+        g.bench_function(*name, |b| {
+            b.iter(|| {
+                let mut n = 0usize;
+                for t in texts {
+                    seg.segment(black_box(t), |_, w| n += w.len());
+                }
+                n
+            })
+        });
+    }
+    g.finish();
+}
+
 criterion_group!(
     benches,
+    segment,
     tokenize,
     analyse,
     stem,

@@ -1223,6 +1223,12 @@ impl<'a> Ctx<'_, 'a> {
             };
             e += 1;
         }
+        self.emit_time(i, e, h, m)
+    }
+
+    /// Emits the time of day `h:m` spanning tokens `i..e` (as minutes since midnight); `None`
+    /// for an impossible time.
+    fn emit_time(&mut self, i: usize, e: usize, h: i64, m: i64) -> Option<usize> {
         if h > 23 || m > 59 {
             return None;
         }
@@ -1966,21 +1972,7 @@ impl Ctx<'_, '_> {
         } else {
             return None;
         };
-        if h > 23 || m > 59 {
-            return None;
-        }
-        let approximate = self.approx_before(i);
-        self.emit_val(
-            NumVal {
-                unit: Unit::Time,
-                value: Dec::int(i128::from(h * 60 + m)),
-                date: None,
-                approximate,
-            },
-            i,
-            e,
-        );
-        Some(e)
+        self.emit_time(i, e, h, m)
     }
 
     /// A number in words outside English: a lone `un`/`ein`/`uno` (value 1, an article) and

@@ -229,18 +229,21 @@ fn tokenize_impl<'a, const MULTI: bool>(text: &'a str, p: &'static Profile) -> T
     }
 }
 
-/// Scan a word starting at `i` (a letter); returns the index after it.
-fn scan_word(chars: &[char], i: usize) -> usize {
-    let n = chars.len();
-    let at = |k: usize| -> Option<char> { chars.get(k).copied() };
-    // Dotted acronym: (L.){2,}
+/// The end of a dotted acronym `(L.){2,}` starting at `i` (`U.S.`), when there is one.
+fn dotted_acronym_end(chars: &[char], i: usize) -> Option<usize> {
     let mut k = i;
     let mut reps = 0;
-    while k + 1 < n && chars[k].is_alphabetic() && chars[k + 1] == '.' {
+    while k + 1 < chars.len() && chars[k].is_alphabetic() && chars[k + 1] == '.' {
         reps += 1;
         k += 2;
     }
-    if reps >= 2 && !at(k).is_some_and(char::is_alphanumeric) {
+    (reps >= 2 && !chars.get(k).is_some_and(|c| c.is_alphanumeric())).then_some(k)
+}
+
+/// Scan a word starting at `i` (a letter); returns the index after it.
+fn scan_word(chars: &[char], i: usize) -> usize {
+    let n = chars.len();
+    if let Some(k) = dotted_acronym_end(chars, i) {
         return k;
     }
     let mut j = i;
@@ -351,14 +354,7 @@ fn scan_marks(chars: &[char], mut i: usize) -> usize {
 /// character of a script written without spaces ends it.
 fn scan_word_multi(chars: &[char], i: usize) -> usize {
     let n = chars.len();
-    let at = |k: usize| -> Option<char> { chars.get(k).copied() };
-    let mut k = i;
-    let mut reps = 0;
-    while k + 1 < n && chars[k].is_alphabetic() && chars[k + 1] == '.' {
-        reps += 1;
-        k += 2;
-    }
-    if reps >= 2 && !at(k).is_some_and(char::is_alphanumeric) {
+    if let Some(k) = dotted_acronym_end(chars, i) {
         return k;
     }
     let inside = |c: char| (c.is_alphanumeric() || is_mark(c)) && !is_unspaced(c);

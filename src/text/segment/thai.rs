@@ -977,45 +977,4 @@ mod tests {
             check_tiling(&text)?;
         }
     }
-
-    /// A rough timing of 1 MB of Thai text (not an assertion):
-    /// `cargo test --release --lib text::segment::thai::tests::timing -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn timing() {
-        let t0 = std::time::Instant::now();
-        let _ = model();
-        let build = t0.elapsed();
-        let mut texts = Vec::new();
-        let mut size = 0;
-        'fill: loop {
-            for case in cases() {
-                if case.text.chars().any(is_consonant) {
-                    size += case.text.len();
-                    texts.push(case.text);
-                    if size >= 1 << 20 {
-                        break 'fill;
-                    }
-                }
-            }
-        }
-        let mut out = Vec::new();
-        let t1 = std::time::Instant::now();
-        for text in &texts {
-            out.clear();
-            segment(text, &mut out);
-        }
-        let per_text = t1.elapsed();
-        let joined = texts.concat();
-        let t2 = std::time::Instant::now();
-        out.clear();
-        segment(&joined, &mut out);
-        let whole = t2.elapsed();
-        println!(
-            "dictionary built in {build:?}; {} texts, {size} bytes: {per_text:?}; \
-             the same as one text: {whole:?} ({} tokens)",
-            texts.len(),
-            out.len()
-        );
-    }
 }
