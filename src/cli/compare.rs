@@ -2,7 +2,7 @@
 //! interval and p-value; exit 1 when a gated metric drops significantly by more than its
 //! tolerance; exit 2 when the reports are not comparable.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::dataset::read_to_string;
@@ -176,7 +176,7 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
     };
     let mut out = output(&args.output)?;
     render_comparison(&report, args.format, &mut out)?;
-    out.flush()?;
+    out.commit()?;
     let regressions = report.regressions();
     if !regressions.is_empty() {
         eprintln!(

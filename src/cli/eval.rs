@@ -15,7 +15,7 @@ use crate::stats::corpus::IntervalMethod;
 use crate::wording::count;
 use clap::Args;
 
-use super::{Failure, MetricArgs, output};
+use super::{Failure, MetricArgs, Output, output, write_atomically};
 
 /// Where the examples come from.
 #[derive(Debug, Args)]
@@ -257,7 +257,7 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let outcome = evaluate_dataset(
         &spec,
         &options,
-        stream.map(|o| &mut **o as &mut (dyn Write + Send)),
+        stream.map(|o| o as &mut (dyn Write + Send)),
         &progress,
     )?;
     if let Some(pb) = pb {
@@ -268,7 +268,7 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         format,
         args.per_example,
         &args.metrics.output,
-        &mut out,
+        out,
     )
 }
 
@@ -288,10 +288,11 @@ fn run_shard(args: &EvalArgs, options: &RunOptions, shard: ShardSpec) -> Result<
             pb.inc(n);
         }
     };
-    let summary = evaluate_shard(&spec, options, shard, &mut *out, &progress)?;
+    let summary = evaluate_shard(&spec, options, shard, &mut out, &progress)?;
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
+    out.commit()?;
     warn_skipped(&summary.skipped);
     Ok(())
 }
@@ -320,7 +321,7 @@ pub(super) fn deliver(
     format: Format,
     per_example: bool,
     path: &Option<PathBuf>,
-    out: &mut Box<dyn Write + Send>,
+    mut out: Output,
 ) -> Result<(), Failure> {
     warn_skipped(&outcome.skipped);
     for w in &outcome.warnings {
@@ -329,9 +330,9 @@ pub(super) fn deliver(
     let mut report = outcome.report;
     report.per_example = per_example;
     if format != Format::Jsonl {
-        format.renderer().render(&report, out)?;
+        format.renderer().render(&report, &mut out)?;
     }
-    out.flush()?;
+    out.commit()?;
     if matches!(format, Format::Csv | Format::Jsonl) {
         // These formats have no place for notes: they go to standard error, and beside the
         // output file when there is one.
@@ -345,8 +346,7 @@ pub(super) fn deliver(
         if let Some(path) = path {
             let side = crate::report::meta_path(path);
             let text = serde_json::to_string_pretty(&crate::report::Meta::of(&report))?;
-            std::fs::write(&side, text + "\n")
-                .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", side.display()))?;
+            write_atomically(&side, (text + "\n").as_bytes())?;
         }
     }
     Ok(())

@@ -2,7 +2,6 @@
 //! unsupported, verbatim, altered, vague) against its source or its references, and where it
 //! occurs in both texts.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::dataset::input::open;
@@ -121,7 +120,7 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
         )
         .into());
     }
-    out.flush()?;
+    out.commit()?;
     Ok(())
 }
 

@@ -58,7 +58,7 @@ pub fn run(args: MergeArgs) -> Result<(), Failure> {
     let outcome = merge_shards(
         shards,
         format == Format::Json || args.per_example,
-        stream.map(|o| &mut **o as &mut (dyn Write + Send)),
+        stream.map(|o| o as &mut (dyn Write + Send)),
     )?;
-    super::eval::deliver(outcome, format, args.per_example, &args.output, &mut out)
+    super::eval::deliver(outcome, format, args.per_example, &args.output, out)
 }

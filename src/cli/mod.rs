@@ -187,18 +187,118 @@ impl<E: Into<anyhow::Error>> From<E> for Failure {
     }
 }
 
-/// Opens the output named by `--output`, or standard output.
-fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write + Send>> {
+/// Where a command's output goes: standard output, or the `--output` file, written
+/// atomically. The file's bytes go to a temporary file beside it, which [`Output::commit`]
+/// flushes, syncs and renames over the named file once the output is complete; dropped
+/// without a commit (an error, a panic) the temporary file is removed and the named file is
+/// left as it was. A run killed outright leaves at most a hidden `.NAME.*.partial` file, never
+/// a half report under the name that `compare` or `merge` would read.
+struct Output {
+    writer: std::io::BufWriter<Sink>,
+    target: Option<PathBuf>,
+}
+
+enum Sink {
+    Stdout(std::io::Stdout),
+    File(tempfile::NamedTempFile),
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Stdout(s) => s.write(buf),
+            Sink::File(f) => f.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(s) => s.flush(),
+            Sink::File(f) => f.flush(),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writer.write(buf)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.writer.write_all(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+impl Output {
+    /// Completes the output: flushes it and, for a file, moves it into place.
+    fn commit(self) -> anyhow::Result<()> {
+        let sink = self
+            .writer
+            .into_inner()
+            .map_err(|e| crate::Error::Output(e.into_error()))?;
+        match (sink, self.target) {
+            (Sink::File(file), Some(path)) => {
+                file.as_file()
+                    .sync_all()
+                    .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+                file.persist(&path)
+                    .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", path.display(), e.error))?;
+                Ok(())
+            }
+            (mut sink, _) => Ok(sink.flush().map_err(crate::Error::Output)?),
+        }
+    }
+}
+
+/// A temporary file in the directory of `path` (so that renaming it over `path` is atomic),
+/// named `.NAME.XXXXXX.partial`, with the permissions a plain create would give it.
+fn temporary_beside(path: &std::path::Path) -> anyhow::Result<tempfile::NamedTempFile> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let name = path.file_name().map_or_else(
+        || "output".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".partial");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // 0o666 before the umask, as `File::create`
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder
+        .tempfile_in(dir)
+        .map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", path.display()))
+}
+
+/// Writes `bytes` to `path` atomically (a temporary file renamed over it).
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = Output {
+        writer: std::io::BufWriter::new(Sink::File(temporary_beside(path)?)),
+        target: Some(path.to_owned()),
+    };
+    out.write_all(bytes)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+    out.commit()
+}
+
+/// Opens the output named by `--output` (atomically written: [`Output`]), or standard output.
+fn output(path: &Option<PathBuf>) -> anyhow::Result<Output> {
     Ok(match path {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p)
-                .map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", p.display()))?,
-        )),
+        Some(p) => Output {
+            writer: std::io::BufWriter::with_capacity(1 << 16, Sink::File(temporary_beside(p)?)),
+            target: Some(p.clone()),
+        },
         // Unlocked (a lock is not `Send`): the buffer writes in large chunks, one lock each.
-        None => Box::new(std::io::BufWriter::with_capacity(
-            1 << 16,
-            std::io::stdout(),
-        )),
+        None => Output {
+            writer: std::io::BufWriter::with_capacity(1 << 16, Sink::Stdout(std::io::stdout())),
+            target: None,
+        },
     })
 }
 

@@ -65,8 +65,7 @@ pub fn run(args: PairArgs) -> Result<(), Failure> {
         }
         let manifest = Manifest::from_pairing(&pairing);
         let text = serde_json::to_string_pretty(&manifest)? + "\n";
-        std::fs::write(&path, text)
-            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+        super::write_atomically(&path, text.as_bytes())?;
         eprintln!("wrote {} (check the roles before using it)", path.display());
     }
     Ok(())

@@ -176,6 +176,6 @@ pub fn run_dataset(
     }
     let mut out = super::output(output)?;
     out.write_all(text.as_bytes())?;
-    out.flush()?;
+    out.commit()?;
     Ok(())
 }

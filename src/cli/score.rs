@@ -115,6 +115,6 @@ pub fn run(args: ScoreArgs) -> Result<(), Failure> {
         }
         f => f.renderer().render(&report, &mut out)?,
     }
-    out.flush()?;
+    out.commit()?;
     Ok(())
 }

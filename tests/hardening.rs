@@ -1,0 +1,109 @@
+//! Issue 18's hardening at the command line: reports written atomically with `--output`,
+//! one error line (file:line and the reason) and exit 2 for every kind of bad input, and
+//! `--skip-bad` runs that go on and say what they skipped and why.
+
+use std::path::Path;
+
+use crate::common::sumbench;
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_str().unwrap().to_owned()
+}
+
+/// Runs `sumbench` expecting exit code `code`; returns (stdout, stderr).
+fn exits(args: &[&str], code: i32) -> (String, String) {
+    let out = sumbench().args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    (String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A JSONL file of `good` valid records, then an invalid one.
+fn valid_then_invalid(good: usize) -> Vec<u8> {
+    let mut text = String::new();
+    for i in 0..good {
+        text.push_str(&format!(
+            "{{\"id\": \"e{i}\", \"reference\": \"the cat sat on the mat {i}\", \"candidate\": \"a cat sat {i}\"}}\n"
+        ));
+    }
+    text.push_str("{\"id\": \"broken\", \"candidate\": \n");
+    text.into_bytes()
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_report_and_no_partial_file() {
+    let d = tempfile::tempdir().unwrap();
+    // enough valid records before the bad one that JSONL streaming has written batches
+    let data = write(d.path(), "data.jsonl", &valid_then_invalid(5000));
+    let out = d.path().join("report.jsonl");
+    std::fs::write(&out, "the previous report\n").unwrap();
+    let o = out.to_str().unwrap();
+    let (_, err) = exits(&["eval", &data, "--format", "jsonl", "-o", o], 2);
+    assert!(err.contains("data.jsonl:5001:"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "the previous report\n");
+    assert_eq!(names(d.path()), ["data.jsonl", "report.jsonl"]);
+    // the same with no previous report: no file at all
+    std::fs::remove_file(&out).unwrap();
+    exits(&["eval", &data, "--format", "json", "-o", o], 2);
+    assert_eq!(names(d.path()), ["data.jsonl"]);
+}
+
+#[test]
+fn a_successful_run_replaces_the_report_whole() {
+    let d = tempfile::tempdir().unwrap();
+    let data = write(d.path(), "data.jsonl", &valid_then_invalid(3)[..]);
+    // drop the invalid last line
+    let text = std::fs::read_to_string(&data).unwrap();
+    let good: String = text.lines().take(3).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&data, good).unwrap();
+    let out = d.path().join("r.json");
+    std::fs::write(&out, "old").unwrap();
+    let o = out.to_str().unwrap();
+    let (stdout, _) = exits(&["eval", &data, "--format", "json", "-o", o], 0);
+    assert!(stdout.is_empty());
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(report["counts"]["examples"], 3);
+    assert_eq!(names(d.path()), ["data.jsonl", "r.json"]);
+    // CSV writes its side file (.meta.json) the same way
+    let csv = d.path().join("r.csv");
+    exits(&["eval", &data, "--format", "csv", "-o", csv.to_str().unwrap()], 0);
+    assert_eq!(
+        names(d.path()),
+        ["data.jsonl", "r.csv", "r.csv.meta.json", "r.json"]
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // the permissions of a plain create (0o666 less the umask), not a temporary file's 0o600
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_ne!(mode, 0o600, "the report kept the temporary file's permissions");
+        assert!(mode & 0o600 == 0o600, "mode {mode:o}");
+    }
+}
+
+#[test]
+fn compare_never_reads_a_half_written_report() {
+    // A report cut short (what a killed run would leave under the old, non-atomic scheme) is
+    // refused with its name; atomic writing means such a file is never under the report's name.
+    let d = tempfile::tempdir().unwrap();
+    let full = std::fs::read_to_string(crate::common::fixture("report_v1.json")).unwrap();
+    let half = write(d.path(), "half.json", &full.as_bytes()[..full.len() / 2]);
+    let whole = write(d.path(), "whole.json", full.as_bytes());
+    let (_, err) = exits(&["compare", &whole, &half], 2);
+    assert!(err.starts_with("sumbench: error: "), "{err}");
+    assert!(err.contains("half.json"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
