@@ -7,6 +7,7 @@ mod explain;
 mod extractive_props;
 mod facts_lang;
 mod facts_seeds;
+mod fuzzing;
 mod gate;
 mod hardening;
 mod loaders;

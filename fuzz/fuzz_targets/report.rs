@@ -1,0 +1,7 @@
+//! libFuzzer target: `harness::report` (fuzz/harness.rs) on every input.
+#![no_main]
+
+#[path = "../harness.rs"]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::report(data));
