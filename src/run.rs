@@ -377,10 +377,7 @@ impl<'a> Collector<'a> {
         }
         let mut notes = input.notes.clone();
         if !skipped.is_empty() {
-            notes.push(format!(
-                "{} skipped (--skip-invalid)",
-                count(skipped.len() as u64, "invalid example", "invalid examples")
-            ));
+            notes.push(skipped_note(&skipped));
         }
         let mut warnings: Vec<String> = input.unused_fields.iter().cloned().collect();
         let empty = empty_text_notes(validation.empty_candidates, validation.empty_references);
@@ -407,7 +404,7 @@ impl<'a> Collector<'a> {
             if !skip_invalid {
                 return Err(Error::Dataset {
                     path: name.into(),
-                    message: format!("{msg} (use --skip-invalid to report anyway)"),
+                    message: format!("{msg} (use --skip-bad to report anyway)"),
                 });
             }
             warnings.push(msg.clone());
@@ -420,6 +417,99 @@ impl<'a> Collector<'a> {
             warnings,
         })
     }
+}
+
+/// The report's note on the records skipped with `--skip-bad`: how many, and why, grouped by
+/// reason (most frequent first, then in input order) with the first record of each: `3 invalid
+/// examples skipped (--skip-bad): 2 invalid JSON (first at data.jsonl:4), 1 duplicate id '…'
+/// (at data.jsonl:9)`. Every skipped record is also listed on standard error by the command
+/// line (the first 20).
+pub fn skipped_note(skipped: &[String]) -> String {
+    // (reason, first location, count) in order of first appearance
+    let mut groups: Vec<(String, String, usize)> = Vec::new();
+    for message in skipped {
+        let (at, reason) = split_location(message);
+        let reason = reason_kind(reason);
+        match groups.iter_mut().find(|(r, _, _)| *r == reason) {
+            Some(g) => g.2 += 1,
+            None => groups.push((reason, at.to_owned(), 1)),
+        }
+    }
+    // a stable sort keeps input order among equal counts
+    groups.sort_by_key(|g| std::cmp::Reverse(g.2));
+    let shown = 5;
+    let mut parts: Vec<String> = groups
+        .iter()
+        .take(shown)
+        .map(|(reason, at, n)| {
+            let at = if at.is_empty() {
+                String::new()
+            } else if *n == 1 {
+                format!(" (at {at})")
+            } else {
+                format!(" (first at {at})")
+            };
+            format!("{n} {reason}{at}")
+        })
+        .collect();
+    if groups.len() > shown {
+        let rest: usize = groups[shown..].iter().map(|g| g.2).sum();
+        parts.push(format!("{rest} for {} other reasons", groups.len() - shown));
+    }
+    format!(
+        "{} skipped (--skip-bad): {}",
+        count(skipped.len() as u64, "invalid example", "invalid examples"),
+        parts.join(", ")
+    )
+}
+
+/// A skip message's location (`file:line`, or the file) and its reason: messages are
+/// [`Error`]s, `FILE:LINE: reason` or `FILE: reason`.
+fn split_location(message: &str) -> (&str, &str) {
+    let mut from = 0;
+    while let Some(i) = message[from..].find(": ") {
+        let at = &message[..from + i];
+        // `FILE:LINE` (a path may itself contain colons: the last one is followed by digits)
+        if let Some((_, line)) = at.rsplit_once(':')
+            && !line.is_empty()
+            && line.bytes().all(|b| b.is_ascii_digit())
+        {
+            return (at, &message[from + i + 2..]);
+        }
+        from += i + 2;
+    }
+    match message.split_once(": ") {
+        Some((at, reason)) => (at, reason),
+        None => ("", message),
+    }
+}
+
+/// The kind of a reason, for grouping: up to its first detail (`: `, ` (`, `;`), with quoted
+/// values elided (`duplicate id 'x'` and `duplicate id 'y'` are one kind).
+fn reason_kind(reason: &str) -> String {
+    let end = [": ", " (", ";"]
+        .iter()
+        .filter_map(|p| reason.find(p))
+        .min()
+        .unwrap_or(reason.len());
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in reason[..end].chars() {
+        match c {
+            '\'' if !quoted => {
+                quoted = true;
+                out.push_str("'…'");
+            }
+            '\'' => quoted = false,
+            _ if quoted => {}
+            _ => out.push(c),
+        }
+    }
+    if quoted {
+        // an apostrophe, not a quotation: keep the text as it was
+        return reason[..end].to_owned();
+    }
+    out
 }
 
 /// Scores one example (the `score` subcommand's pair) into a report, with the same checks

@@ -107,3 +107,112 @@ fn compare_never_reads_a_half_written_report() {
     assert!(err.contains("half.json"), "{err}");
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 }
+
+/// Every kind of bad input: exit 2 and one error line that names the file, the line and the
+/// reason.
+#[test]
+fn every_bad_input_is_one_error_line_with_its_place() {
+    let d = tempfile::tempdir().unwrap();
+    let good = r#"{"id": "a", "reference": "the cat sat", "candidate": "the cat"}"#;
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec![write(d.path(), "j.jsonl", format!("{good}\n{{\"id\": \n").as_bytes())],
+            "j.jsonl:2: invalid JSON",
+        ),
+        (
+            vec![write(
+                d.path(),
+                "u.jsonl",
+                &[format!("{good}\n\n\"").as_bytes(), b"\xff\"\n"].concat(),
+            )],
+            "u.jsonl:3: not valid UTF-8",
+        ),
+        (
+            vec![write(
+                d.path(),
+                "dup.jsonl",
+                format!("{good}\n{good}\n").as_bytes(),
+            )],
+            "dup.jsonl:2: duplicate id 'a'",
+        ),
+        (
+            vec![write(
+                d.path(),
+                "r.csv",
+                b"id,reference,candidate\n1,a b,a\n2,only two\n",
+            )],
+            "r.csv:3: row has 2 fields, the header has 3",
+        ),
+        (
+            vec![write(d.path(), "t.tsv", b"id\treference\tcandidate\n1\ta\n")],
+            "t.tsv:2: row has 2 fields",
+        ),
+    ];
+    for (args, expected) in cases {
+        let mut a = vec!["eval"];
+        a.extend(args.iter().map(String::as_str));
+        let (_, err) = exits(&a, 2);
+        assert_eq!(err.lines().count(), 1, "{a:?}: {err}");
+        assert!(err.starts_with("sumbench: error: "), "{err}");
+        assert!(err.contains(expected), "{a:?}: expected {expected:?} in {err}");
+    }
+    // line-aligned files: the file and line of the bad line
+    let c = write(d.path(), "c.txt", b"a\n\xfe\n");
+    let r = write(d.path(), "ref.txt", b"a\nb\n");
+    let (_, err) = exits(&["eval", "--candidates", &c, "--references", &r], 2);
+    assert!(err.contains("c.txt:2: not valid UTF-8"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // a directory's manifest
+    let dir = d.path().join("ds");
+    std::fs::create_dir(&dir).unwrap();
+    write(&dir, "000.txt", b"Kim met Putin.");
+    write(&dir, "manifest.json", b"{\"documents\": [\n  {\"file\": 3}\n]}\n");
+    let (_, err) = exits(&["eval", dir.to_str().unwrap()], 2);
+    assert!(err.contains("manifest.json"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// `--skip-bad` goes on past every bad record, and the report says how many and why.
+#[test]
+fn skip_bad_reports_how_many_and_why() {
+    let d = tempfile::tempdir().unwrap();
+    let rec = |id: &str| format!(r#"{{"id": "{id}", "reference": "the cat sat", "candidate": "the cat"}}"#);
+    let text = [
+        rec("a"),
+        "not json".into(),
+        rec("b"),
+        rec("a"),
+        "{\"id\": ".into(),
+        r#"{"id": "c", "reference": "x"}"#.into(),
+        rec("d"),
+    ]
+    .join("\n");
+    let data = write(d.path(), "bad.jsonl", text.as_bytes());
+    for flag in ["--skip-bad", "--skip-invalid"] {
+        let (stdout, err) = exits(&["eval", &data, flag, "--format", "json"], 0);
+        let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(v["counts"]["examples"], 3);
+        assert_eq!(v["counts"]["skipped"], 4);
+        let notes: Vec<&str> = v["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap())
+            .collect();
+        let note = notes
+            .iter()
+            .find(|n| n.contains("skipped (--skip-bad)"))
+            .unwrap_or_else(|| panic!("no skip note in {notes:?}"));
+        let path = Path::new(&data).display().to_string();
+        assert_eq!(
+            *note,
+            format!(
+                "4 invalid examples skipped (--skip-bad): 2 invalid JSON (first at {path}:2), 1 duplicate id '…' (at {path}:4), 1 no candidate (at {path}:6)"
+            )
+        );
+        // every skipped record on standard error, with its line
+        for line in [2, 4, 5, 6] {
+            assert!(err.contains(&format!("{path}:{line}: ")), "{err}");
+        }
+    }
+}

@@ -98,8 +98,10 @@ pub struct EvalArgs {
     /// Worker threads (default: all cores). The output is identical for any value.
     #[arg(long, short)]
     jobs: Option<usize>,
-    /// Skip invalid examples with a warning and counts instead of stopping at the first.
-    #[arg(long)]
+    /// Skip bad records (invalid JSON, a missing field, a duplicate id, …) with a warning and
+    /// go on: the report counts them and says why they were skipped. Without it the run stops
+    /// at the first, naming its file and line.
+    #[arg(long = "skip-bad", visible_alias = "skip-invalid")]
     skip_invalid: bool,
     /// ROUGE-1.5.5 mode: score as the Perl script with these options, quoted
     /// ("-c 95 -2 4 -U -r 1000 -n 2 -m"; see `sumbench rouge155 -h`): every system a peer,
