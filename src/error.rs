@@ -3,11 +3,13 @@
 
 use std::path::PathBuf;
 
+use crate::wording::one_line;
+
 /// Errors from loading and validating input.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be opened or read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{}: cannot read: {source}", one_line(&.path.display().to_string()))]
     Io {
         /// The file.
         path: PathBuf,
@@ -16,7 +18,8 @@ pub enum Error {
     },
     /// A line or text is not valid UTF-8.
     #[error(
-        "{path}:{line}: not valid UTF-8 (byte {offset} of the line); convert the file to UTF-8"
+        "{}:{line}: not valid UTF-8 (byte {offset} of the line); convert the file to UTF-8",
+        one_line(&.path.display().to_string())
     )]
     NotUtf8 {
         /// The file.
@@ -27,7 +30,7 @@ pub enum Error {
         offset: usize,
     },
     /// A record could not be parsed or lacks what it needs.
-    #[error("{path}:{line}: {message}")]
+    #[error("{}:{line}: {}", one_line(&.path.display().to_string()), one_line(.message))]
     Record {
         /// The file.
         path: PathBuf,
@@ -37,7 +40,7 @@ pub enum Error {
         message: String,
     },
     /// The input as a whole is inconsistent (for example duplicate ids or mismatched files).
-    #[error("{path}: {message}")]
+    #[error("{}: {}", one_line(&.path.display().to_string()), one_line(.message))]
     Dataset {
         /// The file or directory.
         path: PathBuf,
@@ -45,7 +48,7 @@ pub enum Error {
         message: String,
     },
     /// An option or argument is invalid.
-    #[error("{0}")]
+    #[error("{}", one_line(.0))]
     Usage(String),
     /// The output could not be written.
     #[error("cannot write the output: {0}")]

@@ -359,9 +359,9 @@ where
 /// The error with its causes, each cause added only when the text so far does not already
 /// say it (the library's messages quote their underlying error).
 fn message(error: &anyhow::Error) -> String {
-    let mut text = error.to_string();
+    let mut text = crate::wording::one_line(&error.to_string()).into_owned();
     for cause in error.chain().skip(1) {
-        let cause = cause.to_string();
+        let cause = crate::wording::one_line(&cause.to_string()).into_owned();
         if !text.contains(&cause) {
             text.push_str(": ");
             text.push_str(&cause);

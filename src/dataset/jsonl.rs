@@ -97,6 +97,7 @@ impl FieldMap {
                     .map(|k| (strsim::levenshtein(n, k), *k))
                     .filter(|&(d, k)| d <= 2.max(k.len() / 4) && d < n.len())
                     .min();
+                let n = crate::wording::input_name(n);
                 match close {
                     Some((_, k)) => format!("'{n}' (did you mean '{k}'?)"),
                     None => format!("'{n}'"),

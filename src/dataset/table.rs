@@ -53,7 +53,11 @@ impl TableReader {
             message: format!(
                 "no candidate column: expected one of {} in the header ({})",
                 fields.candidates.join(", "),
-                headers.iter().collect::<Vec<_>>().join(", ")
+                headers
+                    .iter()
+                    .map(crate::wording::input_name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         })?;
         let mut references: Vec<usize> = headers

@@ -164,6 +164,15 @@ pub fn read_report_columns(
     name: &str,
     wanted: &dyn Fn(&Column) -> bool,
 ) -> Result<LoadedReport, String> {
+    // every message on one line, whatever the document holds (ids, system names, keys)
+    read_columns(text, name, wanted).map_err(|e| crate::wording::one_line(&e).into_owned())
+}
+
+fn read_columns(
+    text: &str,
+    name: &str,
+    wanted: &dyn Fn(&Column) -> bool,
+) -> Result<LoadedReport, String> {
     // One pass: the header fields come before `examples` in every report sumbench writes,
     // so the examples are read as they are met; a document ordered otherwise has its
     // examples kept as a raw value and read at the end.
