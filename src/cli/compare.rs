@@ -47,7 +47,8 @@ pub struct CompareArgs {
     /// auto` reports, or every example of reports made with `--lang LANG`.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
-    /// Output format: table, json, jsonl, csv or markdown.
+    /// Output format: table, json, jsonl, csv, markdown or html (one self-contained page with
+    /// the verdicts, the differences and their intervals as error bars).
     #[arg(long, default_value = "table")]
     format: Format,
     /// Write the comparison to this file instead of standard output.
