@@ -8,6 +8,7 @@ mod extractive_props;
 mod facts_lang;
 mod facts_seeds;
 mod gate;
+mod html;
 mod loaders;
 mod multilingual;
 mod parity;
