@@ -106,7 +106,7 @@ impl Kde2 {
 /// the range are counted in the first or last bin (the plots say which range they show) and
 /// non-finite values are left out. Empty when `bins` is 0 or the range is empty.
 pub fn histogram(values: &[f64], lo: f64, hi: f64, bins: usize) -> Vec<u64> {
-    if bins == 0 || !(hi > lo) || !lo.is_finite() || !hi.is_finite() {
+    if bins == 0 || !lo.is_finite() || !hi.is_finite() || hi <= lo {
         return Vec::new();
     }
     let mut counts = vec![0u64; bins];
@@ -129,7 +129,8 @@ pub fn value_range(values: &[f64]) -> Option<(f64, f64)> {
     let finite = || values.iter().copied().filter(|v| v.is_finite());
     let lo = finite().fold(f64::INFINITY, f64::min);
     let hi = finite().fold(f64::NEG_INFINITY, f64::max);
-    if !(lo <= hi) {
+    if lo > hi {
+        // no finite value
         return None;
     }
     if lo >= 0.0 && hi <= 1.0 {
