@@ -257,6 +257,8 @@ fn compare_page_shows_a_failed_gate() {
     assert!(page.contains(r#"<div class="banner fail" id="gate">Gate FAILED on 1 metric"#));
     assert!(page.contains(r#"<tr class="fail" data-key="rouge1.fmeasure">"#));
     assert!(page.contains(r#"class="plot differences""#));
+    // the compared reports' values, as distributions
+    assert!(page.contains(r#"class="plot distribution" data-key="rouge1.fmeasure""#));
     assert!(page.contains("<th>p (Holm)</th>"));
     for bad in ["http://", "https://", "<link", "src="] {
         assert!(!page.contains(bad), "{bad}");

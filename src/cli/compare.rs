@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::dataset::read_to_string;
 use crate::evaluate::Column;
-use crate::report::{Format, read_report_columns, render_comparison};
+use crate::report::{Format, read_report_columns, render_compare_html, render_comparison};
 use crate::stats::BootstrapConfig;
 use crate::stats::compare::{
     CompareReport, Gate, Progress, TestConfig, compare_reports_with, unmatched,
@@ -176,7 +176,12 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
         notes,
     };
     let mut out = output(&args.output)?;
-    render_comparison(&report, args.format, &mut out)?;
+    if args.format == Format::Html {
+        // the page also draws the distributions of the values compared
+        render_compare_html(&report, Some((&baseline, &current)), &mut out)?;
+    } else {
+        render_comparison(&report, args.format, &mut out)?;
+    }
     out.flush()?;
     let regressions = report.regressions();
     if !regressions.is_empty() {

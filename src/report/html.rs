@@ -23,7 +23,7 @@ use serde::Serialize;
 use super::Report;
 use crate::evaluate::{Better, Column, Section, SystemResult, columns::ValueSink};
 use crate::metrics::facts::{FactKind, FactStatus};
-use crate::stats::compare::{Change, CompareReport, MetricComparison};
+use crate::stats::compare::{Change, CompareReport, LoadedReport, MetricComparison};
 use crate::stats::density::{Kde2, histogram, value_range};
 
 /// The most examples listed in the per-example table (and, by the command line, kept with their
@@ -943,13 +943,74 @@ fn difference_plot(metrics: &[MetricComparison], system: &str) -> io::Result<Str
     Ok(tag_svg(svg, "differences", system))
 }
 
-/// Writes a [`CompareReport`] as the HTML page of `sumbench compare --format html`.
-pub fn render_compare_html(report: &CompareReport, out: &mut dyn Write) -> io::Result<()> {
+#[derive(Serialize)]
+struct SystemDistributions {
+    system: String,
+    plots: Vec<Value>,
+}
+
+/// Per system of `report`, the distribution of each compared metric in the baseline and in the
+/// current report (every example of each, defined values only).
+fn compare_distributions(
+    report: &CompareReport,
+    baseline: &LoadedReport,
+    current: &LoadedReport,
+) -> io::Result<Vec<SystemDistributions>> {
+    let values = |r: &LoadedReport, system: &str, key: &str| -> Option<Vec<f64>> {
+        let k = r.columns.iter().position(|c| c.key == key)?;
+        let s = r.systems.iter().position(|n| n == system)? as u32;
+        let column = r.values.get(k)?;
+        Some(
+            r.system_of
+                .iter()
+                .zip(column)
+                .filter(|&(&of, v)| of == s && v.is_finite())
+                .map(|(_, &v)| v)
+                .collect(),
+        )
+    };
+    let mut out = Vec::new();
+    for s in &report.systems {
+        let mut plots = Vec::new();
+        for m in &s.metrics {
+            let (Some(b), Some(c), Some(column)) = (
+                values(baseline, &s.baseline_system, &m.key),
+                values(current, &s.system, &m.key),
+                current.columns.iter().find(|c| c.key == m.key),
+            ) else {
+                continue;
+            };
+            if let Some(svg) = distribution(column, &["baseline", "current"], &[&b, &c])? {
+                plots.push(Value::from_safe_string(svg));
+            }
+        }
+        if !plots.is_empty() {
+            out.push(SystemDistributions {
+                system: s.system.clone(),
+                plots,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Writes a [`CompareReport`] as the HTML page of `sumbench compare --format html`; with the
+/// two reports compared (`inputs`: baseline, current), each metric's distributions too.
+pub fn render_compare_html(
+    report: &CompareReport,
+    inputs: Option<(&LoadedReport, &LoadedReport)>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let distributions = match inputs {
+        Some((b, c)) => compare_distributions(report, b, c)?,
+        None => Vec::new(),
+    };
     let ctx = minijinja::context! {
         signature => report.signature.clone(),
         baseline_signature => report.baseline_signature.clone(),
         notes => report.notes.clone(),
         comparison => Value::from(minijinja::value::Serde(verdicts(report)?)),
+        distributions => Value::from(minijinja::value::Serde(&distributions)),
     };
     render_template("compare.html", ctx, out)
 }

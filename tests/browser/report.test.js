@@ -5,8 +5,9 @@
 //
 //   node report.test.js EVAL.html COMPARE.html [SCREENSHOT_DIR]
 //
-// With SCREENSHOT_DIR, full-page screenshots of both pages are written there
-// (report-seed-news.png, compare.png). CHROMIUM overrides the browser (/usr/bin/chromium).
+// With SCREENSHOT_DIR, a full-page screenshot of the eval page is written there
+// (report-seed-news.png; the comparison's goes to the temporary directory). CHROMIUM
+// overrides the browser (/usr/bin/chromium).
 "use strict";
 const { chromium } = require("playwright-core");
 const assert = require("node:assert/strict");
@@ -137,12 +138,16 @@ async function checkCompare(context, file, shots) {
   await sized(page, "svg.plot.differences", 1);
   const bars = await page.$$eval("svg.plot.differences line, svg.plot.differences polyline, svg.plot.differences path", (e) => e.length);
   assert.ok(bars > 0, "the difference plot draws its error bars");
+  await sized(page, "details[open] svg.plot.distribution", 1);
   const gate = await page.textContent("#gate");
   assert.match(gate, /Gate (FAILED|passed)|No gate/);
   const verdicts = await page.$$eval("table.verdicts tbody tr", (r) => r.length);
   assert.ok(verdicts >= 1, "a verdict row per metric");
   if (shots) {
-    await page.screenshot({ path: path.join(shots, "compare.png"), fullPage: true });
+    // not for the docs: a look at the comparison page
+    const file = path.join(os.tmpdir(), "sumbench-compare.png");
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`screenshot: ${file}`);
   }
   assert.deepEqual(problems, [], "no console error, page error or network request");
   await page.close();
