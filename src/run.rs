@@ -19,7 +19,7 @@ use crate::dataset::Example;
 use crate::dataset::input::{Finisher, InputSpec, Loaded, Record, open};
 use crate::dataset::pair::PairConfig;
 use crate::error::{Error, Result};
-use crate::evaluate::texts::ExampleTexts;
+use crate::evaluate::texts::{ExampleTexts, TOTAL_TEXT_BYTES};
 use crate::evaluate::{EvalConfig, Evaluator, ExampleResult, Workspace};
 use crate::report::{Jsonl, Report, RunCounts};
 use crate::signature::Signature;
@@ -171,7 +171,7 @@ pub fn evaluate_dataset(
                 return Ok(false);
             }
             if let Some(texts) = scored.texts {
-                collector.texts.push(texts);
+                collector.keep_texts(texts);
             }
             if let Some(out) = jsonl.as_deref_mut() {
                 out.write_all(&scored.bytes)?;
@@ -306,7 +306,10 @@ pub(crate) struct Collector<'a> {
     acc: Accumulator,
     results: Vec<ExampleResult>,
     /// The texts kept ([`RunOptions::texts`]) of valid examples, in input order.
-    pub(crate) texts: Vec<ExampleTexts>,
+    texts: Vec<ExampleTexts>,
+    /// Their bytes, and whether one did not fit within [`TOTAL_TEXT_BYTES`] (then no more are
+    /// kept).
+    text_bytes: (usize, bool),
     /// One message per record skipped as invalid, in input order.
     pub(crate) skipped: Vec<String>,
 }
@@ -327,7 +330,19 @@ impl<'a> Collector<'a> {
             acc: Accumulator::new(evaluator.config()),
             results: Vec::new(),
             texts: Vec::new(),
+            text_bytes: (0, false),
             skipped: Vec::new(),
+        }
+    }
+
+    /// Keeps the texts of the example just added, while the texts kept stay within
+    /// [`TOTAL_TEXT_BYTES`].
+    pub(crate) fn keep_texts(&mut self, texts: ExampleTexts) {
+        let (bytes, full) = &mut self.text_bytes;
+        *full = *full || *bytes + texts.text_bytes() > TOTAL_TEXT_BYTES;
+        if !*full {
+            *bytes += texts.text_bytes();
+            self.texts.push(texts);
         }
     }
 

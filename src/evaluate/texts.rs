@@ -13,6 +13,10 @@ use crate::metrics::facts::{self, FactDoc, FactKind, FactStatus};
 /// The most bytes of one text kept (cut at a character boundary before it).
 pub const TEXT_BYTES: usize = 60_000;
 
+/// The most bytes of text a run keeps in all (the examples after the one that would pass it
+/// keep none), so that many long documents do not make a page of hundreds of megabytes.
+pub const TOTAL_TEXT_BYTES: usize = 24_000_000;
+
 /// A text, possibly cut.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Excerpt {
@@ -82,6 +86,18 @@ pub struct ExampleTexts {
     pub checked: Excerpt,
     /// The candidates, in the example's order.
     pub candidates: Vec<CandidateText>,
+}
+
+impl ExampleTexts {
+    /// The bytes of text held.
+    pub fn text_bytes(&self) -> usize {
+        self.checked.text.len()
+            + self
+                .candidates
+                .iter()
+                .map(|c| c.text.text.len())
+                .sum::<usize>()
+    }
 }
 
 impl Evaluator {

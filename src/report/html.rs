@@ -435,6 +435,7 @@ impl super::Render for Html {
             has_facts => report.config.facts,
             texts_json => Value::from_safe_string(script_json(&texts_data)?),
             text_bytes => crate::evaluate::texts::TEXT_BYTES,
+            total_text_bytes => crate::evaluate::texts::TOTAL_TEXT_BYTES,
             comparison => Value::from(minijinja::value::Serde(&comparison)),
         };
         render_template("eval.html", ctx, out)
