@@ -40,6 +40,8 @@ const KDE_CELLS: (usize, usize) = (48, 40);
 const KDE_FLOOR: (f64, f64) = (0.03, 0.2);
 /// Densities below this are drawn at it (a summary with nothing copied has density 0).
 const DENSITY_MIN: f64 = 0.125;
+/// The most summaries drawn as dots over a density plot (more would hide it and swell the page).
+const KDE_DOTS: usize = 500;
 
 /// The systems' colours (Tableau 10), in order of first appearance; repeats after ten.
 const PALETTE: [RGBColor; 10] = [
@@ -426,6 +428,7 @@ impl super::Render for Html {
             has_intervals,
             sections => Value::from(minijinja::value::Serde(&sections)),
             kde => Value::from(minijinja::value::Serde(&kde)),
+            kde_dots => KDE_DOTS,
             kde_floor => format!("{} in coverage, {} in log2 density", KDE_FLOOR.0, KDE_FLOOR.1),
             example_columns => cols.iter().map(|&k| report.columns[k].label.clone()).collect::<Vec<_>>(),
             example_rows => Value::from(minijinja::value::Serde(&example_rows)),
@@ -739,12 +742,14 @@ fn kde_plots(
                     })
                 }))
                 .map_err(draw_error)?;
-            chart
-                .draw_series(
-                    pts.iter()
-                        .map(|&(c, d)| Circle::new((c, d), 2, BLACK.mix(0.7).filled())),
-                )
-                .map_err(draw_error)?;
+            if pts.len() <= KDE_DOTS {
+                chart
+                    .draw_series(
+                        pts.iter()
+                            .map(|&(c, d)| Circle::new((c, d), 2, BLACK.mix(0.7).filled())),
+                    )
+                    .map_err(draw_error)?;
+            }
             root.present().map_err(draw_error)?;
         }
         out.push(KdeView {
