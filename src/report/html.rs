@@ -437,8 +437,8 @@ impl super::Render for Html {
             texts_count => report.texts.len(),
             has_facts => report.config.facts,
             texts_json => Value::from_safe_string(script_json(&texts_data)?),
-            text_bytes => crate::evaluate::texts::TEXT_BYTES,
-            total_text_bytes => crate::evaluate::texts::TOTAL_TEXT_BYTES,
+            text_bytes => format!("{} kB", crate::evaluate::texts::TEXT_BYTES / 1000),
+            total_text_bytes => format!("{} MB", crate::evaluate::texts::TOTAL_TEXT_BYTES / 1_000_000),
             comparison => Value::from(minijinja::value::Serde(&comparison)),
         };
         render_template("eval.html", ctx, out)
