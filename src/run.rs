@@ -19,6 +19,7 @@ use crate::dataset::Example;
 use crate::dataset::input::{Finisher, InputSpec, Loaded, Record, open};
 use crate::dataset::pair::PairConfig;
 use crate::error::{Error, Result};
+use crate::evaluate::texts::{ExampleTexts, TOTAL_TEXT_BYTES};
 use crate::evaluate::{EvalConfig, Evaluator, ExampleResult, Workspace};
 use crate::report::{Jsonl, Report, RunCounts};
 use crate::signature::Signature;
@@ -52,6 +53,10 @@ pub struct RunOptions {
     /// Keep every example's results in the report (for JSON, per-example rows); intervals and
     /// baseline tests keep them anyway.
     pub keep_examples: bool,
+    /// Keep the texts and fact checks of the examples among the first `texts` records
+    /// ([`Report::texts`], for the HTML report's per-example panel); 0: none (the default,
+    /// which costs nothing).
+    pub texts: u64,
 }
 
 /// A finished run.
@@ -152,6 +157,7 @@ pub fn evaluate_dataset(
         &loaded.finisher,
         &mut records,
         jsonl.is_some().then_some(&lines),
+        options.texts,
         &mut |scored: Scored| {
             let (id, hash, line, local) = match scored.example {
                 Ok(example) => example,
@@ -163,6 +169,9 @@ pub fn evaluate_dataset(
             let has_result = scored.result.is_some();
             if !collector.example(&id, hash, line, local, scored.result)? {
                 return Ok(false);
+            }
+            if let Some(texts) = scored.texts {
+                collector.keep_texts(texts);
             }
             if let Some(out) = jsonl.as_deref_mut() {
                 out.write_all(&scored.bytes)?;
@@ -189,6 +198,8 @@ pub(crate) fn retains(keep_examples: bool, report: &ReportOptions) -> bool {
 pub(crate) struct Scored {
     pub(crate) position: u64,
     pub(crate) example: Result<(String, u64, usize, LocalCheck)>,
+    /// The texts and fact checks, when kept ([`RunOptions::texts`]).
+    pub(crate) texts: Option<ExampleTexts>,
     pub(crate) result: Option<ExampleResult>,
     pub(crate) bytes: Vec<u8>,
 }
@@ -201,13 +212,16 @@ pub(crate) type Serialise<'a> = dyn Fn(&ExampleResult, &mut Vec<u8>) + Sync + 'a
 /// `serialise`) serialised in parallel on `pool`, while the previous batch goes through
 /// `ordered` one record at a time in input order and the next one is read. `ordered` says
 /// whether the record added a scored example (for `progress`, called once per batch); its
-/// first error ends the run.
+/// first error ends the run. The records at positions below `texts` keep their texts and
+/// fact checks ([`Scored::texts`]).
+#[allow(clippy::too_many_arguments)] // the stages of one pipeline, each its own concern
 pub(crate) fn pipeline(
     pool: &rayon::ThreadPool,
     evaluator: &Evaluator,
     finisher: &Finisher,
     reader: &mut (dyn Iterator<Item = (u64, Result<Record>)> + Send),
     serialise: Option<&Serialise<'_>>,
+    texts: u64,
     ordered: &mut (dyn FnMut(Scored) -> Result<bool> + Send),
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<()> {
@@ -224,6 +238,10 @@ pub(crate) fn pipeline(
                 if let (Some(serialise), Some(res)) = (serialise, &result) {
                     serialise(res, &mut bytes);
                 }
+                let texts = match (&ex, &result) {
+                    (Ok(e), Some(res)) if position < texts => evaluator.example_texts(e, res),
+                    _ => None,
+                };
                 let example = ex.map(|e| {
                     let local = Validation::local(&e);
                     let hash = IdSet::hash(&e.id);
@@ -232,6 +250,7 @@ pub(crate) fn pipeline(
                 Scored {
                     position,
                     example,
+                    texts,
                     result,
                     bytes,
                 }
@@ -286,6 +305,11 @@ pub(crate) struct Collector<'a> {
     validation: Validation,
     acc: Accumulator,
     results: Vec<ExampleResult>,
+    /// The texts kept ([`RunOptions::texts`]) of valid examples, in input order.
+    texts: Vec<ExampleTexts>,
+    /// Their bytes, and whether one did not fit within [`TOTAL_TEXT_BYTES`] (then no more are
+    /// kept).
+    text_bytes: (usize, bool),
     /// One message per record skipped as invalid, in input order.
     pub(crate) skipped: Vec<String>,
 }
@@ -305,7 +329,20 @@ impl<'a> Collector<'a> {
             validation: Validation::default(),
             acc: Accumulator::new(evaluator.config()),
             results: Vec::new(),
+            texts: Vec::new(),
+            text_bytes: (0, false),
             skipped: Vec::new(),
+        }
+    }
+
+    /// Keeps the texts of the example just added, while the texts kept stay within
+    /// [`TOTAL_TEXT_BYTES`].
+    pub(crate) fn keep_texts(&mut self, texts: ExampleTexts) {
+        let (bytes, full) = &mut self.text_bytes;
+        *full = *full || *bytes + texts.text_bytes() > TOTAL_TEXT_BYTES;
+        if !*full {
+            *bytes += texts.text_bytes();
+            self.texts.push(texts);
         }
     }
 
@@ -358,6 +395,7 @@ impl<'a> Collector<'a> {
             acc,
             results,
             skipped,
+            texts,
             ..
         } = self;
         let name = input.name.as_str();
@@ -388,6 +426,7 @@ impl<'a> Collector<'a> {
             from_directory: input.directory,
         };
         let mut report = build_report(evaluator, &acc, results, notes, &provenance, report)?;
+        report.texts = texts;
         // Every system should be scored on every example: otherwise their means are not comparable.
         let total = report.counts.examples;
         let partial: Vec<String> = report
@@ -742,6 +781,7 @@ pub fn build_report(
         notes,
         per_example: false,
         comparisons,
+        texts: Vec::new(),
     })
 }
 

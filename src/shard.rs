@@ -356,12 +356,14 @@ pub fn evaluate_shard(
         &loaded.finisher,
         &mut selected,
         Some(&serialise),
+        0,
         &mut |scored: Scored| {
             let Scored {
                 position,
                 example,
                 result,
                 bytes,
+                ..
             } = scored;
             let mut line = Vec::with_capacity(bytes.len() + 64);
             line.extend_from_slice(b"{\"position\":");

@@ -10,6 +10,7 @@ mod facts_seeds;
 mod fuzzing;
 mod gate;
 mod hardening;
+mod html;
 mod loaders;
 mod multilingual;
 mod parity;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::dataset::read_to_string;
 use crate::evaluate::Column;
-use crate::report::{Format, read_report_columns, render_comparison};
+use crate::report::{Format, read_report_columns, render_compare_html, render_comparison};
 use crate::stats::BootstrapConfig;
 use crate::stats::compare::{
     CompareReport, Gate, Progress, TestConfig, compare_reports_with, unmatched,
@@ -47,7 +47,8 @@ pub struct CompareArgs {
     /// auto` reports, or every example of reports made with `--lang LANG`.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
-    /// Output format: table, json, jsonl, csv or markdown.
+    /// Output format: table, json, jsonl, csv, markdown or html (one self-contained page with
+    /// the verdicts, the differences and their intervals as error bars).
     #[arg(long, default_value = "table")]
     format: Format,
     /// Write the comparison to this file instead of standard output.
@@ -175,7 +176,12 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
         notes,
     };
     let mut out = output(&args.output)?;
-    render_comparison(&report, args.format, &mut out)?;
+    if args.format == Format::Html {
+        // the page also draws the distributions of the values compared
+        render_compare_html(&report, Some((&baseline, &current)), &mut out)?;
+    } else {
+        render_comparison(&report, args.format, &mut out)?;
+    }
     out.commit()?;
     let regressions = report.regressions();
     if !regressions.is_empty() {

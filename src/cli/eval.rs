@@ -146,6 +146,21 @@ pub struct StatsArgs {
 }
 
 impl StatsArgs {
+    /// The interval settings these options give, whether or not --confidence asks for them.
+    fn bootstrap(&self) -> Option<(BootstrapConfig, IntervalMethod)> {
+        let bootstrap = BootstrapConfig {
+            resamples: self.resamples,
+            seed: self.seed,
+            confidence: 0.95,
+        };
+        let m = if self.bootstrap_method == "rouge-score" {
+            IntervalMethod::RougeScore
+        } else {
+            IntervalMethod::Percentile
+        };
+        Some((bootstrap, m))
+    }
+
     fn options(&self) -> Result<ReportOptions, Failure> {
         if self.resamples == 0 || self.trials == 0 {
             return Err(anyhow::anyhow!("--resamples and --trials must be at least 1").into());
@@ -237,12 +252,23 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         )
         .into());
     }
+    let html = format == Format::Html;
+    let mut report = args.stats.options()?;
+    if html && report.confidence.is_none() {
+        // the page draws every mean with its interval (the signature records it)
+        report.confidence = args.stats.bootstrap();
+    }
     let options = RunOptions {
         eval: args.metrics.eval_config(&args.metrics.metrics)?,
-        report: args.stats.options()?,
+        report,
         jobs: args.jobs,
         skip_invalid: args.skip_invalid,
-        keep_examples: format == Format::Json || args.per_example,
+        keep_examples: format == Format::Json || args.per_example || html,
+        texts: if html {
+            crate::report::HTML_EXAMPLES
+        } else {
+            0
+        },
     };
     if let Some(shard) = args.shard {
         return run_shard(&args, &options, shard);

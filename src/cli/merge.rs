@@ -15,7 +15,7 @@ pub struct MergeArgs {
     /// any order.
     #[arg(required = true, value_name = "SHARD")]
     shards: Vec<PathBuf>,
-    /// Output format: table, json, jsonl, csv or markdown.
+    /// Output format: table, json, jsonl, csv, markdown or html.
     #[arg(long, default_value = "table")]
     format: Format,
     /// Add a per-example table (table, markdown) or per-example rows (csv).
@@ -57,7 +57,7 @@ pub fn run(args: MergeArgs) -> Result<(), Failure> {
     let stream = (format == Format::Jsonl).then_some(&mut out);
     let outcome = merge_shards(
         shards,
-        format == Format::Json || args.per_example,
+        format == Format::Json || format == Format::Html || args.per_example,
         stream.map(|o| o as &mut (dyn Write + Send)),
     )?;
     super::eval::deliver(outcome, format, args.per_example, &args.output, out)

@@ -74,7 +74,9 @@ struct MetricArgs {
     /// on spaces only.
     #[arg(long, value_name = "NAME", value_parser = ["jieba", "newmm", "icu", "burmese", "none"])]
     segmenter: Option<String>,
-    /// Output format: table, json, jsonl, csv or markdown.
+    /// Output format: table, json, jsonl, csv, markdown or html (one self-contained page: tables
+    /// with intervals as error bars, coverage × density and score distributions per system,
+    /// and every example's facts; `eval --format html` adds --confidence).
     #[arg(long, default_value = "table")]
     format: Format,
     /// Write the report to this file instead of standard output.

@@ -6,6 +6,7 @@
 
 pub mod columns;
 pub mod results;
+pub mod texts;
 
 use crate::dataset::Example;
 use crate::metrics::extractive::{

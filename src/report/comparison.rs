@@ -136,9 +136,10 @@ pub(crate) fn render_systems(
 fn render_data(report: &CompareReport, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Table | Format::Markdown => render_systems(report, format, out),
+        Format::Html => super::render_compare_html(report, None, out),
         Format::Rouge155 => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "compare has no rouge155 format (it compares sumbench reports: table, json, jsonl, csv or markdown)",
+            "compare has no rouge155 format (it compares sumbench reports: table, json, jsonl, csv, markdown or html)",
         )),
         Format::Json => {
             let mut v = json!(report);

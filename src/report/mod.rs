@@ -4,6 +4,7 @@
 mod comparison;
 mod csv;
 mod explain;
+mod html;
 mod json;
 mod markdown;
 mod meta;
@@ -13,6 +14,7 @@ mod table;
 
 use std::io::{self, Write};
 
+use crate::evaluate::texts::ExampleTexts;
 use crate::evaluate::{Better, Column, EvalConfig, ExampleResult, Section};
 use crate::signature::Signature;
 use crate::stats::compare::{CompareReport, SystemComparison};
@@ -21,6 +23,7 @@ use crate::stats::corpus::SystemSummary;
 pub use self::csv::Csv;
 pub use comparison::render_comparison;
 pub use explain::render_facts;
+pub use html::{HTML_EXAMPLES, Html, render_compare_html};
 pub use json::{Json, Jsonl};
 pub use markdown::Markdown;
 pub use meta::{Meta, meta_path};
@@ -49,6 +52,9 @@ pub struct Report {
     pub per_example: bool,
     /// Comparisons of each system with a baseline system (`--baseline-system`).
     pub comparisons: Vec<SystemComparison>,
+    /// The texts and fact checks of the first examples, when the run kept them
+    /// ([`crate::run::RunOptions::texts`]; the HTML report shows them), in input order.
+    pub texts: Vec<ExampleTexts>,
 }
 
 impl Report {
@@ -157,6 +163,8 @@ pub enum Format {
     Markdown,
     /// The ROUGE-1.5.5 script's report (`eval --rouge155 OPTIONS` and `score --rouge155` only).
     Rouge155,
+    /// One self-contained HTML page with tables, plots and the per-example facts.
+    Html,
 }
 
 impl Format {
@@ -169,6 +177,7 @@ impl Format {
             Format::Csv => Box::new(Csv),
             Format::Markdown => Box::new(Markdown),
             Format::Rouge155 => Box::new(NeedsRouge155),
+            Format::Html => Box::new(Html),
         }
     }
 }
@@ -183,8 +192,9 @@ impl std::str::FromStr for Format {
             "csv" => Ok(Format::Csv),
             "markdown" | "md" => Ok(Format::Markdown),
             "rouge155" => Ok(Format::Rouge155),
+            "html" => Ok(Format::Html),
             other => Err(format!(
-                "unknown format '{other}' (expected table, json, jsonl, csv, markdown or rouge155)"
+                "unknown format '{other}' (expected table, json, jsonl, csv, markdown, html or rouge155)"
             )),
         }
     }

@@ -16,6 +16,8 @@
 //! * [`holm`]: Holm–Bonferroni adjusted p-values.
 //! * [`corpus`]: per-system corpus aggregates of the per-example results (macro and micro
 //!   means, bootstrap bands).
+//! * [`density`]: kernel density estimates and histograms of per-example values (the HTML
+//!   report's plots).
 //! * [`compare`]: two runs (or two systems of one run) compared metric by metric, and the
 //!   regression gate of `sumbench compare`.
 //!
@@ -38,6 +40,7 @@ pub mod batch;
 mod bootstrap;
 pub mod compare;
 pub mod corpus;
+pub mod density;
 mod multiple;
 mod paired;
 mod rng;
