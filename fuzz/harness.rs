@@ -54,6 +54,8 @@ fn options(skip_invalid: bool, lang_auto: bool) -> RunOptions {
         jobs: Some(1),
         skip_invalid,
         keep_examples: true,
+        // the HTML report's texts and fact marks for the first examples
+        texts: 3,
     }
 }
 
@@ -130,12 +132,19 @@ fn run_both(spec: &InputSpec, files: &[(PathBuf, &[u8])], lang_auto: bool) {
     }
 }
 
-/// A successful run's report renders in every format and its JSON reads back.
+/// A successful run's report renders in every format (the HTML page with its plots and
+/// texts) and its JSON reads back.
 fn check_outcome(outcome: &Outcome) {
     use sumbench::report::Format;
     let mut report = outcome.report.clone();
     report.per_example = true;
-    for format in [Format::Table, Format::Csv, Format::Markdown, Format::Jsonl] {
+    for format in [
+        Format::Table,
+        Format::Csv,
+        Format::Markdown,
+        Format::Jsonl,
+        Format::Html,
+    ] {
         let mut out = Vec::new();
         format
             .renderer()
