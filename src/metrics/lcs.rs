@@ -13,9 +13,12 @@
 /// Match masks of a pattern sequence: for each distinct element, the positions where it occurs.
 /// Build once per pattern, reuse for every sequence compared with it.
 ///
-/// Elements are dense per-example token ids, so the element-to-mask index is a plain array
-/// (no hashing): `slot[id]` is the mask's entry, `u32::MAX` when `id` is absent; ids beyond
-/// the array (tokens first seen after the pattern was built) are absent too.
+/// Elements are dense per-example token ids, so the element-to-mask index is mostly a plain
+/// array (no hashing): `slot[id]` is the mask's entry, `u32::MAX` when `id` is absent; ids
+/// beyond the array (tokens first seen after the pattern was built) are absent too. The array
+/// covers the ids below a bound that follows the pattern's length ([`IdMap`]); the few larger
+/// ids of the pattern (rare words of a long text, whose ids grow with the text) are hashed, so
+/// that the masks of each sentence of a long reference do not cost the whole vocabulary.
 ///
 /// Patterns of at most 64 elements keep one 64-bit mask per id. Longer patterns (`n` elements,
 /// `w = ⌈n/64⌉` words per mask) keep a `w`-word bit mask per distinct element while that takes
@@ -28,12 +31,12 @@
 pub struct MatchMasks {
     len: usize,
     words: usize,
-    /// Patterns of at most 64 elements: the mask itself, indexed by id (0 when absent).
-    dense: Vec<u64>,
+    /// Patterns of at most 64 elements: the mask itself, by id (0 when absent).
+    dense: IdMap<u64>,
     /// Longer patterns: id to entry (`u32::MAX` when absent). An entry `e < dense_count` is
     /// the bit mask `bits[e * words..][..words]`; an entry `e >= dense_count` is the sorted
     /// position list `u32::MAX - 1 - e` of `sparse`.
-    slot: Vec<u32>,
+    slot: IdMap<u32>,
     dense_count: usize,
     bits: Vec<u64>,
     /// The position lists; `None` when every element has a bit mask (boxed: most masks have
@@ -109,9 +112,9 @@ impl MatchMasks {
         let words = pattern.len().div_ceil(64);
         let top = pattern.iter().copied().max().map_or(0, |m| m as usize + 1);
         if words == 1 {
-            let mut dense = vec![0u64; top];
+            let mut dense = IdMap::new(pattern, top, 0u64);
             for (i, &t) in pattern.iter().enumerate() {
-                dense[t as usize] |= 1u64 << i;
+                *dense.get_mut(t) |= 1u64 << i;
             }
             return MatchMasks {
                 len: pattern.len(),
@@ -128,21 +131,21 @@ impl MatchMasks {
         let mut capacity = pattern.len().min(top) * words;
         let mut all_dense =
             dense_min <= 1 || capacity <= dense_limit || pattern.len() >= (u32::MAX / 2) as usize;
-        let mut count = Vec::new();
+        let mut count = IdMap::default();
         let counted = !all_dense;
         if counted {
             // Count the distinct elements: `min(n, top)` overestimates them.
-            count = vec![0u32; top];
+            count = IdMap::new(pattern, top, 0u32);
             let mut distinct = 0usize;
             for &t in pattern {
-                let c = &mut count[t as usize];
+                let c = count.get_mut(t);
                 distinct += usize::from(*c == 0);
                 *c += 1;
             }
             capacity = distinct.saturating_mul(words);
             all_dense = capacity <= dense_limit;
         }
-        let mut slot = vec![u32::MAX; top];
+        let mut slot = IdMap::new(pattern, top, u32::MAX);
         if all_dense {
             // One pass, in order of first occurrence.
             let bits = if counted || capacity <= ZEROED_UP_FRONT {
@@ -150,7 +153,7 @@ impl MatchMasks {
                 let mut bits = vec![0u64; capacity];
                 let mut next = 0u32;
                 for (i, &t) in pattern.iter().enumerate() {
-                    let s = &mut slot[t as usize];
+                    let s = slot.get_mut(t);
                     if *s == u32::MAX {
                         *s = next;
                         next += 1;
@@ -163,7 +166,7 @@ impl MatchMasks {
                 // `capacity` may be well above the masks' size: zeroed as they come.
                 let mut bits: Vec<u64> = Vec::with_capacity(capacity);
                 for (i, &t) in pattern.iter().enumerate() {
-                    let s = &mut slot[t as usize];
+                    let s = slot.get_mut(t);
                     if *s == u32::MAX {
                         *s = (bits.len() / words) as u32;
                         bits.resize(bits.len() + words, 0);
@@ -186,19 +189,19 @@ impl MatchMasks {
         let mut starts = Vec::new();
         let mut offset = 0u32;
         for &t in pattern {
-            let t = t as usize;
-            if slot[t] != u32::MAX {
+            let s = slot.get_mut(t);
+            if *s != u32::MAX {
                 continue;
             }
-            let c = count[t];
+            let c = count.get(t);
             if c as usize >= dense_min {
-                slot[t] = dense_count;
+                *s = dense_count;
                 dense_count += 1;
             } else {
-                slot[t] = u32::MAX - 1 - sparse_count;
+                *s = u32::MAX - 1 - sparse_count;
                 sparse_count += 1;
                 starts.push(offset);
-                count[t] = offset;
+                *count.get_mut(t) = offset;
                 offset += c;
             }
         }
@@ -207,11 +210,11 @@ impl MatchMasks {
         let mut bits = vec![0u64; dense_count * words];
         let mut positions = vec![0u32; offset as usize];
         for (i, &t) in pattern.iter().enumerate() {
-            let s = slot[t as usize] as usize;
+            let s = slot.get(t) as usize;
             if s < dense_count {
                 bits[s * words + i / 64] |= 1u64 << (i % 64);
             } else {
-                let cursor = &mut count[t as usize];
+                let cursor = count.get_mut(t);
                 positions[*cursor as usize] = i as u32;
                 *cursor += 1;
             }
@@ -246,7 +249,10 @@ impl MatchMasks {
     /// does not occur there.
     #[inline(always)]
     fn entry(&self, token: u32) -> Option<Entry<'_>> {
-        let s = *self.slot.get(token as usize)? as usize;
+        if self.slot.is_empty() {
+            return None; // a pattern of at most 64 elements
+        }
+        let s = self.slot.get(token) as usize;
         if s < self.dense_count {
             Some(Entry::Dense(
                 &self.bits[s * self.words..(s + 1) * self.words],
@@ -267,7 +273,97 @@ impl MatchMasks {
     /// The single-word mask of `token` (0 when absent); for patterns of at most 64 elements.
     #[inline]
     pub fn mask1(&self, token: u32) -> u64 {
-        self.dense.get(token as usize).copied().unwrap_or(0)
+        self.dense.get(token)
+    }
+}
+
+/// Ids below this bound, or below [`DENSE_IDS_PER_ELEMENT`] times the pattern's length, are
+/// looked up in a plain array by an [`IdMap`]; the pattern's larger ids are hashed.
+const DENSE_IDS: usize = 128;
+
+/// See [`DENSE_IDS`].
+const DENSE_IDS_PER_ELEMENT: usize = 4;
+
+/// A map from the token ids of one pattern to `V` (every other id maps to `absent`), whose
+/// size follows the pattern's length, not the vocabulary's: a plain array for the ids below
+/// `max(DENSE_IDS, DENSE_IDS_PER_ELEMENT · n)` and an open-addressing table (linear probing,
+/// at most half full) for the pattern's larger ids. Ids are given in order of first
+/// occurrence, so the array holds the frequent words and the table the rare ones. A plain
+/// array over all ids (the vocabulary of the whole example) made every sentence of a long
+/// reference cost the vocabulary so far: quadratic memory and time in the text's length.
+#[derive(Debug, Clone, Default)]
+struct IdMap<V> {
+    dense: Vec<V>,
+    /// `id + 1` of each occupied slot of the table, 0 for an empty one.
+    keys: Vec<u64>,
+    values: Vec<V>,
+    /// 64 minus the table's bits (Fibonacci hashing takes the product's top bits).
+    shift: u32,
+    absent: V,
+}
+
+impl<V: Copy> IdMap<V> {
+    /// A map for the ids of `pattern` (all below `top`), every value `absent`.
+    fn new(pattern: &[u32], top: usize, absent: V) -> Self {
+        let bound = top.min(DENSE_IDS.max(DENSE_IDS_PER_ELEMENT * pattern.len()));
+        let large = if top > bound {
+            pattern.iter().filter(|&&t| t as usize >= bound).count()
+        } else {
+            0
+        };
+        let (keys, values, shift) = if large == 0 {
+            (Vec::new(), Vec::new(), 64)
+        } else {
+            let size = (2 * large).next_power_of_two();
+            (vec![0; size], vec![absent; size], 64 - size.trailing_zeros())
+        };
+        IdMap {
+            dense: vec![absent; bound],
+            keys,
+            values,
+            shift,
+            absent,
+        }
+    }
+
+    /// True for the map of no pattern (the default).
+    fn is_empty(&self) -> bool {
+        self.dense.is_empty() && self.keys.is_empty()
+    }
+
+    /// The table slot where `id` is or would go.
+    #[inline]
+    fn probe(&self, id: u32) -> usize {
+        let key = u64::from(id) + 1;
+        let mask = self.keys.len() - 1;
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        while self.keys[i] != key && self.keys[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The value of `id`.
+    #[inline(always)]
+    fn get(&self, id: u32) -> V {
+        if let Some(&v) = self.dense.get(id as usize) {
+            return v;
+        }
+        if self.keys.is_empty() {
+            return self.absent;
+        }
+        self.values[self.probe(id)]
+    }
+
+    /// The value of `id`, to change; `id` must be one of the pattern's.
+    #[inline]
+    fn get_mut(&mut self, id: u32) -> &mut V {
+        if (id as usize) < self.dense.len() {
+            return &mut self.dense[id as usize];
+        }
+        let i = self.probe(id);
+        self.keys[i] = u64::from(id) + 1;
+        &mut self.values[i]
     }
 }
 
@@ -985,6 +1081,40 @@ mod tests {
             let want = lcs_indices_dp(&a, &b);
             proptest::prop_assert_eq!(blocked(&a, &b, b.len(), 1), want.clone());
             proptest::prop_assert_eq!(indices(&a, &b), want);
+        }
+
+        #[test]
+        fn hashed_ids_equal_the_dp(
+            (a, b) in seqs(1..300, 0..200),
+            dense_min in proptest::sample::select(vec![1usize, 2, usize::MAX]),
+        ) {
+            // Odd ids far beyond any pattern's array bound (a long text's rare words): the
+            // masks keep them in their hash tables, for short and long patterns, dense and
+            // sparse ones.
+            let spread = |x: &[u32]| -> Vec<u32> {
+                x.iter().map(|&t| if t % 2 == 0 { t } else { 1_000_000 + 7_919 * t }).collect()
+            };
+            let (a, b) = (spread(&a), spread(&b));
+            let want = lcs_indices_dp(&a, &b);
+            let masks = MatchMasks::new(&a);
+            proptest::prop_assert_eq!(
+                masks.dense.keys.is_empty() && masks.slot.keys.is_empty(),
+                a.iter().all(|t| t % 2 == 0)
+            );
+            proptest::prop_assert_eq!(indices(&a, &b), want.clone());
+            proptest::prop_assert_eq!(lcs_length(&masks, &b), want.len());
+            if a.len() > 64 {
+                proptest::prop_assert_eq!(blocked(&a, &b, 3, dense_min), want.clone());
+                let other = MatchMasks::with_dense_min(&a, dense_min);
+                proptest::prop_assert_eq!(bigram_hits(&other, &b), bigram_hits(&masks, &b));
+            } else if !b.is_empty() {
+                // the union path of ROUGE-Lsum: one candidate sentence
+                let mut union = 0u64;
+                let sentences = [(0u32, b.len() as u32)];
+                lcs_union_word(&masks, &b, &sentences, &mut LcsScratch::default(), &mut union);
+                let got: Vec<usize> = (0..64).filter(|i| union >> i & 1 == 1).collect();
+                proptest::prop_assert_eq!(got, want);
+            }
         }
 
         #[test]
