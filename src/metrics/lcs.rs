@@ -315,7 +315,11 @@ impl<V: Copy> IdMap<V> {
             (Vec::new(), Vec::new(), 64)
         } else {
             let size = (2 * large).next_power_of_two();
-            (vec![0; size], vec![absent; size], 64 - size.trailing_zeros())
+            (
+                vec![0; size],
+                vec![absent; size],
+                64 - size.trailing_zeros(),
+            )
         };
         IdMap {
             dense: vec![absent; bound],
