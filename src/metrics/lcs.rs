@@ -82,13 +82,50 @@ impl Entry<'_> {
 }
 
 impl MatchMasks {
-    /// Masks of `pattern`.
+    /// Masks of `pattern`, looked up by id in a plain array over every id up to the pattern's
+    /// largest (the fastest look-up; its size follows the vocabulary).
     pub fn new(pattern: &[u32]) -> Self {
+        Self::with_id_bound(pattern, usize::MAX)
+    }
+
+    /// Masks of `pattern` whose size follows its length, not the vocabulary's: the ids below
+    /// `max(128, 4n)` in an array, the others hashed ([`IdMap`]). For the many sentences of a
+    /// long text, where one array of the vocabulary per sentence would be quadratic.
+    pub fn compact(pattern: &[u32]) -> Self {
+        Self::with_id_bound(
+            pattern,
+            DENSE_IDS.max(DENSE_IDS_PER_ELEMENT * pattern.len()),
+        )
+    }
+
+    /// The masks of each sentence of a text: [`MatchMasks::new`] for a text of at most
+    /// [`SENTENCE_ARRAYS_MAX_TOKENS`] tokens whose sentences' arrays take at most
+    /// [`SENTENCE_ARRAY_BUDGET`] entries per token together (summary-length texts), else
+    /// [`MatchMasks::compact`]. Same results.
+    /// `sentences` are ranges of `tokens`.
+    pub fn of_sentences(tokens: &[u32], sentences: &[(u32, u32)]) -> Vec<MatchMasks> {
+        let top = tokens.iter().copied().max().map_or(0, |m| m as usize + 1);
+        let arrays = sentences.len().saturating_mul(top);
+        let build = if tokens.len() <= SENTENCE_ARRAYS_MAX_TOKENS
+            && arrays <= SENTENCE_ARRAY_BUDGET.saturating_mul(tokens.len())
+        {
+            MatchMasks::new
+        } else {
+            MatchMasks::compact
+        };
+        sentences
+            .iter()
+            .map(|&(s, e)| build(&tokens[s as usize..e as usize]))
+            .collect()
+    }
+
+    fn with_id_bound(pattern: &[u32], id_bound: usize) -> Self {
         let words = pattern.len().div_ceil(64);
         Self::build(
             pattern,
             words.div_ceil(4),
             DENSE_WORDS_PER_ELEMENT * pattern.len(),
+            id_bound,
         )
     }
 
@@ -102,17 +139,18 @@ impl MatchMasks {
             pattern,
             dense_min,
             if dense_min <= 1 { usize::MAX } else { 0 },
+            DENSE_IDS.max(DENSE_IDS_PER_ELEMENT * pattern.len()),
         )
     }
 
     /// Masks of `pattern`: a bit mask for every element while they take at most `dense_limit`
     /// words, else a bit mask for the elements occurring at least `dense_min` times and a
     /// position list for the others.
-    fn build(pattern: &[u32], dense_min: usize, dense_limit: usize) -> Self {
+    fn build(pattern: &[u32], dense_min: usize, dense_limit: usize, id_bound: usize) -> Self {
         let words = pattern.len().div_ceil(64);
         let top = pattern.iter().copied().max().map_or(0, |m| m as usize + 1);
         if words == 1 {
-            let mut dense = IdMap::new(pattern, top, 0u64);
+            let mut dense = IdMap::new(pattern, top, id_bound, 0u64);
             for (i, &t) in pattern.iter().enumerate() {
                 *dense.get_mut(t) |= 1u64 << i;
             }
@@ -135,7 +173,7 @@ impl MatchMasks {
         let counted = !all_dense;
         if counted {
             // Count the distinct elements: `min(n, top)` overestimates them.
-            count = IdMap::new(pattern, top, 0u32);
+            count = IdMap::new(pattern, top, id_bound, 0u32);
             let mut distinct = 0usize;
             for &t in pattern {
                 let c = count.get_mut(t);
@@ -145,7 +183,7 @@ impl MatchMasks {
             capacity = distinct.saturating_mul(words);
             all_dense = capacity <= dense_limit;
         }
-        let mut slot = IdMap::new(pattern, top, u32::MAX);
+        let mut slot = IdMap::new(pattern, top, id_bound, u32::MAX);
         if all_dense {
             // One pass, in order of first occurrence.
             let bits = if counted || capacity <= ZEROED_UP_FRONT {
@@ -277,17 +315,28 @@ impl MatchMasks {
     }
 }
 
-/// Ids below this bound, or below [`DENSE_IDS_PER_ELEMENT`] times the pattern's length, are
-/// looked up in a plain array by an [`IdMap`]; the pattern's larger ids are hashed.
+/// In [`MatchMasks::compact`], ids below this bound, or below [`DENSE_IDS_PER_ELEMENT`] times
+/// the pattern's length, are looked up in a plain array by an [`IdMap`]; the larger ones are
+/// hashed.
 const DENSE_IDS: usize = 128;
+
+/// [`MatchMasks::of_sentences`] gives every sentence an array over all ids while they take at
+/// most this many entries per token of the text together (8 bytes each at most): a
+/// 1,000-word reference of 50 sentences and 700 distinct words takes 35.
+const SENTENCE_ARRAY_BUDGET: usize = 64;
+
+/// The longest text whose sentences [`MatchMasks::of_sentences`] gives arrays over all ids:
+/// within the budget their size still grows with the vocabulary, so longer texts (whose
+/// costs must stay linear, `tests/large_docs.rs`) always get compact masks.
+const SENTENCE_ARRAYS_MAX_TOKENS: usize = 16_384;
 
 /// See [`DENSE_IDS`].
 const DENSE_IDS_PER_ELEMENT: usize = 4;
 
-/// A map from the token ids of one pattern to `V` (every other id maps to `absent`), whose
-/// size follows the pattern's length, not the vocabulary's: a plain array for the ids below
-/// `max(DENSE_IDS, DENSE_IDS_PER_ELEMENT · n)` and an open-addressing table (linear probing,
-/// at most half full) for the pattern's larger ids. Ids are given in order of first
+/// A map from the token ids of one pattern to `V` (every other id maps to `absent`): a plain
+/// array for the ids below a bound and an open-addressing table (linear probing, at most half
+/// full) for the pattern's larger ids; with the bound of [`MatchMasks::compact`] its size
+/// follows the pattern's length, not the vocabulary's. Ids are given in order of first
 /// occurrence, so the array holds the frequent words and the table the rare ones. A plain
 /// array over all ids (the vocabulary of the whole example) made every sentence of a long
 /// reference cost the vocabulary so far: quadratic memory and time in the text's length.
@@ -303,9 +352,10 @@ struct IdMap<V> {
 }
 
 impl<V: Copy> IdMap<V> {
-    /// A map for the ids of `pattern` (all below `top`), every value `absent`.
-    fn new(pattern: &[u32], top: usize, absent: V) -> Self {
-        let bound = top.min(DENSE_IDS.max(DENSE_IDS_PER_ELEMENT * pattern.len()));
+    /// A map for the ids of `pattern` (all below `top`), every value `absent`; the ids below
+    /// `bound` in the array.
+    fn new(pattern: &[u32], top: usize, bound: usize, absent: V) -> Self {
+        let bound = top.min(bound);
         let large = if top > bound {
             pattern.iter().filter(|&&t| t as usize >= bound).count()
         } else {
@@ -1100,13 +1150,19 @@ mod tests {
             };
             let (a, b) = (spread(&a), spread(&b));
             let want = lcs_indices_dp(&a, &b);
-            let masks = MatchMasks::new(&a);
+            let masks = MatchMasks::compact(&a);
             proptest::prop_assert_eq!(
                 masks.dense.keys.is_empty() && masks.slot.keys.is_empty(),
                 a.iter().all(|t| t % 2 == 0)
             );
             proptest::prop_assert_eq!(indices(&a, &b), want.clone());
             proptest::prop_assert_eq!(lcs_length(&masks, &b), want.len());
+            let mut got = Vec::new();
+            if !b.is_empty() {
+                lcs_indices(&a, &masks, &b, &mut LcsScratch::default(), |i| got.push(i));
+            }
+            got.reverse();
+            proptest::prop_assert_eq!(got, want.clone());
             if a.len() > 64 {
                 proptest::prop_assert_eq!(blocked(&a, &b, 3, dense_min), want.clone());
                 let other = MatchMasks::with_dense_min(&a, dense_min);
