@@ -142,6 +142,11 @@ impl ChunkedLines {
     /// The next line with its 1-based number; `None` at the end of the input.
     pub fn next_line(&mut self) -> Result<Option<(usize, SharedLine)>> {
         if self.pos == self.complete && !self.refill()? {
+            // The last block is not needed any more: its lines own a share of it, so a long last
+            // line is freed as soon as it is parsed, not when the reader goes.
+            self.block = Arc::new(Vec::new());
+            self.pos = 0;
+            self.complete = 0;
             return Ok(None);
         }
         let mut start = self.pos;

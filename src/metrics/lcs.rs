@@ -13,9 +13,12 @@
 /// Match masks of a pattern sequence: for each distinct element, the positions where it occurs.
 /// Build once per pattern, reuse for every sequence compared with it.
 ///
-/// Elements are dense per-example token ids, so the element-to-mask index is a plain array
-/// (no hashing): `slot[id]` is the mask's entry, `u32::MAX` when `id` is absent; ids beyond
-/// the array (tokens first seen after the pattern was built) are absent too.
+/// Elements are dense per-example token ids, so the element-to-mask index is mostly a plain
+/// array (no hashing): `slot[id]` is the mask's entry, `u32::MAX` when `id` is absent; ids
+/// beyond the array (tokens first seen after the pattern was built) are absent too. The array
+/// covers the ids below a bound that follows the pattern's length ([`IdMap`]); the few larger
+/// ids of the pattern (rare words of a long text, whose ids grow with the text) are hashed, so
+/// that the masks of each sentence of a long reference do not cost the whole vocabulary.
 ///
 /// Patterns of at most 64 elements keep one 64-bit mask per id. Longer patterns (`n` elements,
 /// `w = ⌈n/64⌉` words per mask) keep a `w`-word bit mask per distinct element while that takes
@@ -28,12 +31,12 @@
 pub struct MatchMasks {
     len: usize,
     words: usize,
-    /// Patterns of at most 64 elements: the mask itself, indexed by id (0 when absent).
-    dense: Vec<u64>,
+    /// Patterns of at most 64 elements: the mask itself, by id (0 when absent).
+    dense: IdMap<u64>,
     /// Longer patterns: id to entry (`u32::MAX` when absent). An entry `e < dense_count` is
     /// the bit mask `bits[e * words..][..words]`; an entry `e >= dense_count` is the sorted
     /// position list `u32::MAX - 1 - e` of `sparse`.
-    slot: Vec<u32>,
+    slot: IdMap<u32>,
     dense_count: usize,
     bits: Vec<u64>,
     /// The position lists; `None` when every element has a bit mask (boxed: most masks have
@@ -79,13 +82,50 @@ impl Entry<'_> {
 }
 
 impl MatchMasks {
-    /// Masks of `pattern`.
+    /// Masks of `pattern`, looked up by id in a plain array over every id up to the pattern's
+    /// largest (the fastest look-up; its size follows the vocabulary).
     pub fn new(pattern: &[u32]) -> Self {
+        Self::with_id_bound(pattern, usize::MAX)
+    }
+
+    /// Masks of `pattern` whose size follows its length, not the vocabulary's: the ids below
+    /// `max(128, 4n)` in an array, the others hashed ([`IdMap`]). For the many sentences of a
+    /// long text, where one array of the vocabulary per sentence would be quadratic.
+    pub fn compact(pattern: &[u32]) -> Self {
+        Self::with_id_bound(
+            pattern,
+            DENSE_IDS.max(DENSE_IDS_PER_ELEMENT * pattern.len()),
+        )
+    }
+
+    /// The masks of each sentence of a text: [`MatchMasks::new`] for a text of at most
+    /// [`SENTENCE_ARRAYS_MAX_TOKENS`] tokens whose sentences' arrays take at most
+    /// [`SENTENCE_ARRAY_BUDGET`] entries per token together (summary-length texts), else
+    /// [`MatchMasks::compact`]. Same results.
+    /// `sentences` are ranges of `tokens`.
+    pub fn of_sentences(tokens: &[u32], sentences: &[(u32, u32)]) -> Vec<MatchMasks> {
+        let top = tokens.iter().copied().max().map_or(0, |m| m as usize + 1);
+        let arrays = sentences.len().saturating_mul(top);
+        let build = if tokens.len() <= SENTENCE_ARRAYS_MAX_TOKENS
+            && arrays <= SENTENCE_ARRAY_BUDGET.saturating_mul(tokens.len())
+        {
+            MatchMasks::new
+        } else {
+            MatchMasks::compact
+        };
+        sentences
+            .iter()
+            .map(|&(s, e)| build(&tokens[s as usize..e as usize]))
+            .collect()
+    }
+
+    fn with_id_bound(pattern: &[u32], id_bound: usize) -> Self {
         let words = pattern.len().div_ceil(64);
         Self::build(
             pattern,
             words.div_ceil(4),
             DENSE_WORDS_PER_ELEMENT * pattern.len(),
+            id_bound,
         )
     }
 
@@ -99,19 +139,20 @@ impl MatchMasks {
             pattern,
             dense_min,
             if dense_min <= 1 { usize::MAX } else { 0 },
+            DENSE_IDS.max(DENSE_IDS_PER_ELEMENT * pattern.len()),
         )
     }
 
     /// Masks of `pattern`: a bit mask for every element while they take at most `dense_limit`
     /// words, else a bit mask for the elements occurring at least `dense_min` times and a
     /// position list for the others.
-    fn build(pattern: &[u32], dense_min: usize, dense_limit: usize) -> Self {
+    fn build(pattern: &[u32], dense_min: usize, dense_limit: usize, id_bound: usize) -> Self {
         let words = pattern.len().div_ceil(64);
         let top = pattern.iter().copied().max().map_or(0, |m| m as usize + 1);
         if words == 1 {
-            let mut dense = vec![0u64; top];
+            let mut dense = IdMap::new(pattern, top, id_bound, 0u64);
             for (i, &t) in pattern.iter().enumerate() {
-                dense[t as usize] |= 1u64 << i;
+                *dense.get_mut(t) |= 1u64 << i;
             }
             return MatchMasks {
                 len: pattern.len(),
@@ -128,21 +169,21 @@ impl MatchMasks {
         let mut capacity = pattern.len().min(top) * words;
         let mut all_dense =
             dense_min <= 1 || capacity <= dense_limit || pattern.len() >= (u32::MAX / 2) as usize;
-        let mut count = Vec::new();
+        let mut count = IdMap::default();
         let counted = !all_dense;
         if counted {
             // Count the distinct elements: `min(n, top)` overestimates them.
-            count = vec![0u32; top];
+            count = IdMap::new(pattern, top, id_bound, 0u32);
             let mut distinct = 0usize;
             for &t in pattern {
-                let c = &mut count[t as usize];
+                let c = count.get_mut(t);
                 distinct += usize::from(*c == 0);
                 *c += 1;
             }
             capacity = distinct.saturating_mul(words);
             all_dense = capacity <= dense_limit;
         }
-        let mut slot = vec![u32::MAX; top];
+        let mut slot = IdMap::new(pattern, top, id_bound, u32::MAX);
         if all_dense {
             // One pass, in order of first occurrence.
             let bits = if counted || capacity <= ZEROED_UP_FRONT {
@@ -150,7 +191,7 @@ impl MatchMasks {
                 let mut bits = vec![0u64; capacity];
                 let mut next = 0u32;
                 for (i, &t) in pattern.iter().enumerate() {
-                    let s = &mut slot[t as usize];
+                    let s = slot.get_mut(t);
                     if *s == u32::MAX {
                         *s = next;
                         next += 1;
@@ -163,7 +204,7 @@ impl MatchMasks {
                 // `capacity` may be well above the masks' size: zeroed as they come.
                 let mut bits: Vec<u64> = Vec::with_capacity(capacity);
                 for (i, &t) in pattern.iter().enumerate() {
-                    let s = &mut slot[t as usize];
+                    let s = slot.get_mut(t);
                     if *s == u32::MAX {
                         *s = (bits.len() / words) as u32;
                         bits.resize(bits.len() + words, 0);
@@ -186,19 +227,19 @@ impl MatchMasks {
         let mut starts = Vec::new();
         let mut offset = 0u32;
         for &t in pattern {
-            let t = t as usize;
-            if slot[t] != u32::MAX {
+            let s = slot.get_mut(t);
+            if *s != u32::MAX {
                 continue;
             }
-            let c = count[t];
+            let c = count.get(t);
             if c as usize >= dense_min {
-                slot[t] = dense_count;
+                *s = dense_count;
                 dense_count += 1;
             } else {
-                slot[t] = u32::MAX - 1 - sparse_count;
+                *s = u32::MAX - 1 - sparse_count;
                 sparse_count += 1;
                 starts.push(offset);
-                count[t] = offset;
+                *count.get_mut(t) = offset;
                 offset += c;
             }
         }
@@ -207,11 +248,11 @@ impl MatchMasks {
         let mut bits = vec![0u64; dense_count * words];
         let mut positions = vec![0u32; offset as usize];
         for (i, &t) in pattern.iter().enumerate() {
-            let s = slot[t as usize] as usize;
+            let s = slot.get(t) as usize;
             if s < dense_count {
                 bits[s * words + i / 64] |= 1u64 << (i % 64);
             } else {
-                let cursor = &mut count[t as usize];
+                let cursor = count.get_mut(t);
                 positions[*cursor as usize] = i as u32;
                 *cursor += 1;
             }
@@ -246,7 +287,10 @@ impl MatchMasks {
     /// does not occur there.
     #[inline(always)]
     fn entry(&self, token: u32) -> Option<Entry<'_>> {
-        let s = *self.slot.get(token as usize)? as usize;
+        if self.slot.is_empty() {
+            return None; // a pattern of at most 64 elements
+        }
+        let s = self.slot.get(token) as usize;
         if s < self.dense_count {
             Some(Entry::Dense(
                 &self.bits[s * self.words..(s + 1) * self.words],
@@ -267,7 +311,113 @@ impl MatchMasks {
     /// The single-word mask of `token` (0 when absent); for patterns of at most 64 elements.
     #[inline]
     pub fn mask1(&self, token: u32) -> u64 {
-        self.dense.get(token as usize).copied().unwrap_or(0)
+        self.dense.get(token)
+    }
+}
+
+/// In [`MatchMasks::compact`], ids below this bound, or below [`DENSE_IDS_PER_ELEMENT`] times
+/// the pattern's length, are looked up in a plain array by an [`IdMap`]; the larger ones are
+/// hashed.
+const DENSE_IDS: usize = 128;
+
+/// [`MatchMasks::of_sentences`] gives every sentence an array over all ids while they take at
+/// most this many entries per token of the text together (8 bytes each at most): a
+/// 1,000-word reference of 50 sentences and 700 distinct words takes 35.
+const SENTENCE_ARRAY_BUDGET: usize = 64;
+
+/// The longest text whose sentences [`MatchMasks::of_sentences`] gives arrays over all ids:
+/// within the budget their size still grows with the vocabulary, so longer texts (whose
+/// costs must stay linear, `tests/large_docs.rs`) always get compact masks.
+const SENTENCE_ARRAYS_MAX_TOKENS: usize = 16_384;
+
+/// See [`DENSE_IDS`].
+const DENSE_IDS_PER_ELEMENT: usize = 4;
+
+/// A map from the token ids of one pattern to `V` (every other id maps to `absent`): a plain
+/// array for the ids below a bound and an open-addressing table (linear probing, at most half
+/// full) for the pattern's larger ids; with the bound of [`MatchMasks::compact`] its size
+/// follows the pattern's length, not the vocabulary's. Ids are given in order of first
+/// occurrence, so the array holds the frequent words and the table the rare ones. A plain
+/// array over all ids (the vocabulary of the whole example) made every sentence of a long
+/// reference cost the vocabulary so far: quadratic memory and time in the text's length.
+#[derive(Debug, Clone, Default)]
+struct IdMap<V> {
+    dense: Vec<V>,
+    /// `id + 1` of each occupied slot of the table, 0 for an empty one.
+    keys: Vec<u64>,
+    values: Vec<V>,
+    /// 64 minus the table's bits (Fibonacci hashing takes the product's top bits).
+    shift: u32,
+    absent: V,
+}
+
+impl<V: Copy> IdMap<V> {
+    /// A map for the ids of `pattern` (all below `top`), every value `absent`; the ids below
+    /// `bound` in the array.
+    fn new(pattern: &[u32], top: usize, bound: usize, absent: V) -> Self {
+        let bound = top.min(bound);
+        let large = if top > bound {
+            pattern.iter().filter(|&&t| t as usize >= bound).count()
+        } else {
+            0
+        };
+        let (keys, values, shift) = if large == 0 {
+            (Vec::new(), Vec::new(), 64)
+        } else {
+            let size = (2 * large).next_power_of_two();
+            (
+                vec![0; size],
+                vec![absent; size],
+                64 - size.trailing_zeros(),
+            )
+        };
+        IdMap {
+            dense: vec![absent; bound],
+            keys,
+            values,
+            shift,
+            absent,
+        }
+    }
+
+    /// True for the map of no pattern (the default).
+    fn is_empty(&self) -> bool {
+        self.dense.is_empty() && self.keys.is_empty()
+    }
+
+    /// The table slot where `id` is or would go.
+    #[inline]
+    fn probe(&self, id: u32) -> usize {
+        let key = u64::from(id) + 1;
+        let mask = self.keys.len() - 1;
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        while self.keys[i] != key && self.keys[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The value of `id`.
+    #[inline(always)]
+    fn get(&self, id: u32) -> V {
+        if let Some(&v) = self.dense.get(id as usize) {
+            return v;
+        }
+        if self.keys.is_empty() {
+            return self.absent;
+        }
+        self.values[self.probe(id)]
+    }
+
+    /// The value of `id`, to change; `id` must be one of the pattern's.
+    #[inline]
+    fn get_mut(&mut self, id: u32) -> &mut V {
+        if (id as usize) < self.dense.len() {
+            return &mut self.dense[id as usize];
+        }
+        let i = self.probe(id);
+        self.keys[i] = u64::from(id) + 1;
+        &mut self.values[i]
     }
 }
 
@@ -985,6 +1135,46 @@ mod tests {
             let want = lcs_indices_dp(&a, &b);
             proptest::prop_assert_eq!(blocked(&a, &b, b.len(), 1), want.clone());
             proptest::prop_assert_eq!(indices(&a, &b), want);
+        }
+
+        #[test]
+        fn hashed_ids_equal_the_dp(
+            (a, b) in seqs(1..300, 0..200),
+            dense_min in proptest::sample::select(vec![1usize, 2, usize::MAX]),
+        ) {
+            // Odd ids far beyond any pattern's array bound (a long text's rare words): the
+            // masks keep them in their hash tables, for short and long patterns, dense and
+            // sparse ones.
+            let spread = |x: &[u32]| -> Vec<u32> {
+                x.iter().map(|&t| if t % 2 == 0 { t } else { 1_000_000 + 7_919 * t }).collect()
+            };
+            let (a, b) = (spread(&a), spread(&b));
+            let want = lcs_indices_dp(&a, &b);
+            let masks = MatchMasks::compact(&a);
+            proptest::prop_assert_eq!(
+                masks.dense.keys.is_empty() && masks.slot.keys.is_empty(),
+                a.iter().all(|t| t % 2 == 0)
+            );
+            proptest::prop_assert_eq!(indices(&a, &b), want.clone());
+            proptest::prop_assert_eq!(lcs_length(&masks, &b), want.len());
+            let mut got = Vec::new();
+            if !b.is_empty() {
+                lcs_indices(&a, &masks, &b, &mut LcsScratch::default(), |i| got.push(i));
+            }
+            got.reverse();
+            proptest::prop_assert_eq!(got, want.clone());
+            if a.len() > 64 {
+                proptest::prop_assert_eq!(blocked(&a, &b, 3, dense_min), want.clone());
+                let other = MatchMasks::with_dense_min(&a, dense_min);
+                proptest::prop_assert_eq!(bigram_hits(&other, &b), bigram_hits(&masks, &b));
+            } else if !b.is_empty() {
+                // the union path of ROUGE-Lsum: one candidate sentence
+                let mut union = 0u64;
+                let sentences = [(0u32, b.len() as u32)];
+                lcs_union_word(&masks, &b, &sentences, &mut LcsScratch::default(), &mut union);
+                let got: Vec<usize> = (0..64).filter(|i| union >> i & 1 == 1).collect();
+                proptest::prop_assert_eq!(got, want);
+            }
         }
 
         #[test]

@@ -296,7 +296,8 @@ impl RougeScorer {
                     }
                 }
                 RougeType::Lsum if reference => {
-                    sentence_masks = analysed.sentence_slices().map(MatchMasks::new).collect();
+                    sentence_masks =
+                        MatchMasks::of_sentences(&analysed.tokens, &analysed.sentences);
                 }
                 RougeType::L | RougeType::Lsum => {}
             }
@@ -421,7 +422,7 @@ fn lsum_hits(reference: &Prepared, candidate: &Prepared, scratch: &mut Scratch) 
     let masks: &[MatchMasks] = if reference.sentence_masks.len() == r.sentences.len() {
         &reference.sentence_masks
     } else {
-        own_masks = r.sentence_slices().map(MatchMasks::new).collect::<Vec<_>>();
+        own_masks = MatchMasks::of_sentences(&r.tokens, &r.sentences);
         &own_masks
     };
     let vocab = r

@@ -78,6 +78,10 @@ fn count_line(line: &str) -> usize {
         return 0;
     }
     let chars: Vec<char> = line.chars().collect();
+    // More of the line has a letter or digit after position `j` iff `j <= last_alnum`: one
+    // look-up per full stop instead of a scan of the rest of the line (quadratic on a long
+    // line of full stops).
+    let last_alnum = chars.iter().rposition(|c| c.is_alphanumeric());
     let mut count = 1;
     let mut i = 0;
     while i < chars.len() {
@@ -89,7 +93,7 @@ fn count_line(line: &str) -> usize {
             while j < chars.len() && (is_closing(chars[j]) || chars[j].is_whitespace()) {
                 j += 1;
             }
-            if chars[j..].iter().any(|c| c.is_alphanumeric()) {
+            if last_alnum.is_some_and(|last| j <= last) {
                 count += 1;
             }
             i = j;
