@@ -20,9 +20,10 @@ cargo $toolchain fuzz build -O
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "regressions/$t" "artifacts/$t"
   echo "== $t: ${secs}s"
-  # inputs up to 64 KiB; a second per input at most (a slow input is a finding too)
+  # inputs up to 64 KiB; a minute per input at most (a slow input is a finding too; under
+  # AddressSanitizer on a loaded machine a second is too little)
   cargo $toolchain fuzz run -O "$t" "corpus/$t" "seeds/$t" "regressions/$t" -- \
-    -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+    -max_total_time="$secs" -max_len=65536 -timeout=60 -rss_limit_mb=4096 \
     -print_final_stats=1 2>&1 | tee "artifacts/$t/run.log" | grep -E "^(#[0-9]+ *(DONE|pulse)|==|stat::|SUMMARY|Done)" || true
   # keep the minimal set of inputs that covers what the run reached, added to the regressions
   # already there (named by their SHA-1, as libFuzzer names them; crash-* files stay); only
