@@ -52,7 +52,10 @@ fn a_failed_run_leaves_the_previous_report_and_no_partial_file() {
     let o = out.to_str().unwrap();
     let (_, err) = exits(&["eval", &data, "--format", "jsonl", "-o", o], 2);
     assert!(err.contains("data.jsonl:5001:"), "{err}");
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), "the previous report\n");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "the previous report\n"
+    );
     assert_eq!(names(d.path()), ["data.jsonl", "report.jsonl"]);
     // the same with no previous report: no file at all
     std::fs::remove_file(&out).unwrap();
@@ -79,7 +82,17 @@ fn a_successful_run_replaces_the_report_whole() {
     assert_eq!(names(d.path()), ["data.jsonl", "r.json"]);
     // CSV writes its side file (.meta.json) the same way
     let csv = d.path().join("r.csv");
-    exits(&["eval", &data, "--format", "csv", "-o", csv.to_str().unwrap()], 0);
+    exits(
+        &[
+            "eval",
+            &data,
+            "--format",
+            "csv",
+            "-o",
+            csv.to_str().unwrap(),
+        ],
+        0,
+    );
     assert_eq!(
         names(d.path()),
         ["data.jsonl", "r.csv", "r.csv.meta.json", "r.json"]
@@ -89,7 +102,10 @@ fn a_successful_run_replaces_the_report_whole() {
         use std::os::unix::fs::PermissionsExt;
         // the permissions of a plain create (0o666 less the umask), not a temporary file's 0o600
         let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
-        assert_ne!(mode, 0o600, "the report kept the temporary file's permissions");
+        assert_ne!(
+            mode, 0o600,
+            "the report kept the temporary file's permissions"
+        );
         assert!(mode & 0o600 == 0o600, "mode {mode:o}");
     }
 }
@@ -116,7 +132,11 @@ fn every_bad_input_is_one_error_line_with_its_place() {
     let good = r#"{"id": "a", "reference": "the cat sat", "candidate": "the cat"}"#;
     let cases: Vec<(Vec<String>, &str)> = vec![
         (
-            vec![write(d.path(), "j.jsonl", format!("{good}\n{{\"id\": \n").as_bytes())],
+            vec![write(
+                d.path(),
+                "j.jsonl",
+                format!("{good}\n{{\"id\": \n").as_bytes(),
+            )],
             "j.jsonl:2: invalid JSON",
         ),
         (
@@ -144,7 +164,11 @@ fn every_bad_input_is_one_error_line_with_its_place() {
             "r.csv:3: row has 2 fields, the header has 3",
         ),
         (
-            vec![write(d.path(), "t.tsv", b"id\treference\tcandidate\n1\ta\n")],
+            vec![write(
+                d.path(),
+                "t.tsv",
+                b"id\treference\tcandidate\n1\ta\n",
+            )],
             "t.tsv:2: row has 2 fields",
         ),
     ];
@@ -154,7 +178,10 @@ fn every_bad_input_is_one_error_line_with_its_place() {
         let (_, err) = exits(&a, 2);
         assert_eq!(err.lines().count(), 1, "{a:?}: {err}");
         assert!(err.starts_with("sumbench: error: "), "{err}");
-        assert!(err.contains(expected), "{a:?}: expected {expected:?} in {err}");
+        assert!(
+            err.contains(expected),
+            "{a:?}: expected {expected:?} in {err}"
+        );
     }
     // line-aligned files: the file and line of the bad line
     let c = write(d.path(), "c.txt", b"a\n\xfe\n");
@@ -166,7 +193,11 @@ fn every_bad_input_is_one_error_line_with_its_place() {
     let dir = d.path().join("ds");
     std::fs::create_dir(&dir).unwrap();
     write(&dir, "000.txt", b"Kim met Putin.");
-    write(&dir, "manifest.json", b"{\"documents\": [\n  {\"file\": 3}\n]}\n");
+    write(
+        &dir,
+        "manifest.json",
+        b"{\"documents\": [\n  {\"file\": 3}\n]}\n",
+    );
     let (_, err) = exits(&["eval", dir.to_str().unwrap()], 2);
     assert!(err.contains("manifest.json"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -176,7 +207,9 @@ fn every_bad_input_is_one_error_line_with_its_place() {
 #[test]
 fn skip_bad_reports_how_many_and_why() {
     let d = tempfile::tempdir().unwrap();
-    let rec = |id: &str| format!(r#"{{"id": "{id}", "reference": "the cat sat", "candidate": "the cat"}}"#);
+    let rec = |id: &str| {
+        format!(r#"{{"id": "{id}", "reference": "the cat sat", "candidate": "the cat"}}"#)
+    };
     let text = [
         rec("a"),
         "not json".into(),
@@ -215,4 +248,63 @@ fn skip_bad_reports_how_many_and_why() {
             assert!(err.contains(&format!("{path}:{line}: ")), "{err}");
         }
     }
+}
+
+/// `-o /dev/null` (or a pipe) is written in place: renaming a temporary file over it would
+/// replace the device.
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let data = crate::common::fixture("edge.jsonl");
+    let data = data.to_str().unwrap();
+    for format in ["json", "csv", "html"] {
+        exits(
+            &[
+                "eval",
+                data,
+                "--skip-bad",
+                "--format",
+                format,
+                "-o",
+                "/dev/null",
+            ],
+            0,
+        );
+    }
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(meta.file_type().is_char_device(), "/dev/null was replaced");
+    assert!(!Path::new("/dev/null.meta.json").exists());
+}
+
+/// `-o LINK` replaces the file the link points to and keeps the link.
+#[cfg(unix)]
+#[test]
+fn output_through_a_symbolic_link_keeps_the_link() {
+    let d = tempfile::tempdir().unwrap();
+    let data = crate::common::fixture("edge.jsonl");
+    let real = d.path().join("real.json");
+    std::fs::write(&real, "old").unwrap();
+    let link = d.path().join("link.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    exits(
+        &[
+            "eval",
+            data.to_str().unwrap(),
+            "--skip-bad",
+            "--format",
+            "json",
+            "-o",
+            link.to_str().unwrap(),
+        ],
+        0,
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(std::fs::read_to_string(&real).unwrap().starts_with('{'));
+    assert_eq!(names(d.path()), ["link.json", "real.json"]);
 }

@@ -291,13 +291,7 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
-    deliver(
-        outcome,
-        format,
-        args.per_example,
-        &args.metrics.output,
-        out,
-    )
+    deliver(outcome, format, args.per_example, &args.metrics.output, out)
 }
 
 /// `eval --shard K/N`: scores the shard and writes its shard file.
@@ -371,7 +365,8 @@ pub(super) fn deliver(
         {
             eprintln!("sumbench: note: {n}");
         }
-        if let Some(path) = path {
+        // beside a regular file only (not /dev/null)
+        if let Some(path) = path.as_ref().filter(|p| p.is_file()) {
             let side = crate::report::meta_path(path);
             let text = serde_json::to_string_pretty(&crate::report::Meta::of(&report))?;
             write_atomically(&side, (text + "\n").as_bytes())?;

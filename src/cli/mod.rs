@@ -203,6 +203,9 @@ struct Output {
 enum Sink {
     Stdout(std::io::Stdout),
     File(tempfile::NamedTempFile),
+    /// Something other than a regular file (`/dev/null`, a pipe, a terminal): written in
+    /// place, since renaming a file over it would replace it.
+    Special(std::fs::File),
 }
 
 impl Write for Sink {
@@ -210,12 +213,14 @@ impl Write for Sink {
         match self {
             Sink::Stdout(s) => s.write(buf),
             Sink::File(f) => f.write(buf),
+            Sink::Special(f) => f.write(buf),
         }
     }
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
             Sink::Stdout(s) => s.flush(),
             Sink::File(f) => f.flush(),
+            Sink::Special(f) => f.flush(),
         }
     }
 }
@@ -244,8 +249,9 @@ impl Output {
                 file.as_file()
                     .sync_all()
                     .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
-                file.persist(&path)
-                    .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", path.display(), e.error))?;
+                file.persist(&path).map_err(|e| {
+                    anyhow::anyhow!("{}: cannot write: {}", path.display(), e.error)
+                })?;
                 Ok(())
             }
             (mut sink, _) => Ok(sink.flush().map_err(crate::Error::Output)?),
@@ -260,10 +266,9 @@ fn temporary_beside(path: &std::path::Path) -> anyhow::Result<tempfile::NamedTem
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => std::path::Path::new("."),
     };
-    let name = path.file_name().map_or_else(
-        || "output".into(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".partial");
@@ -292,10 +297,34 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> 
 /// Opens the output named by `--output` (atomically written: [`Output`]), or standard output.
 fn output(path: &Option<PathBuf>) -> anyhow::Result<Output> {
     Ok(match path {
-        Some(p) => Output {
-            writer: std::io::BufWriter::with_capacity(1 << 16, Sink::File(temporary_beside(p)?)),
-            target: Some(p.clone()),
-        },
+        Some(p) if std::fs::metadata(p).is_ok_and(|m| !m.is_file()) => {
+            if p.is_dir() {
+                return Err(anyhow::anyhow!("{}: is a directory", p.display()));
+            }
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(p)
+                .map_err(|e| anyhow::anyhow!("{}: cannot open: {e}", p.display()))?;
+            Output {
+                writer: std::io::BufWriter::with_capacity(1 << 16, Sink::Special(file)),
+                target: None,
+            }
+        }
+        Some(p) => {
+            // through a symbolic link: the file it points to is the one replaced
+            let p = match std::fs::symlink_metadata(p) {
+                Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(p)
+                    .map_err(|e| anyhow::anyhow!("{}: cannot resolve: {e}", p.display()))?,
+                _ => p.clone(),
+            };
+            Output {
+                writer: std::io::BufWriter::with_capacity(
+                    1 << 16,
+                    Sink::File(temporary_beside(&p)?),
+                ),
+                target: Some(p),
+            }
+        }
         // Unlocked (a lock is not `Send`): the buffer writes in large chunks, one lock each.
         None => Output {
             writer: std::io::BufWriter::with_capacity(1 << 16, Sink::Stdout(std::io::stdout())),
