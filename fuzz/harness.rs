@@ -224,17 +224,24 @@ pub fn lines(data: &[u8]) {
         let path = dir.path().join(name);
         write(&path, bytes);
         match i {
-            0 => spec.candidates.push(SystemFile::parse(&format!("a={}", path.display()))),
+            0 => spec
+                .candidates
+                .push(SystemFile::parse(&format!("a={}", path.display()))),
             1 => spec.references.push(path.clone()),
             2 => spec.sources = Some(path.clone()),
-            _ => spec.candidates.push(SystemFile::parse(&format!("b={}", path.display()))),
+            _ => spec
+                .candidates
+                .push(SystemFile::parse(&format!("b={}", path.display()))),
         }
         files.push((path, *bytes));
     }
     if spec.references.is_empty() {
         // no reference file: the loader must say so
         let e = evaluate_dataset(&spec, &options(false, auto), None, &|_| ());
-        assert!(e.is_err(), "line-aligned input without references was accepted");
+        assert!(
+            e.is_err(),
+            "line-aligned input without references was accepted"
+        );
         return;
     }
     run_both(&spec, &files, auto);
@@ -277,7 +284,9 @@ pub fn tokenize(data: &[u8]) {
         Analyzer::new(Stemmer::Snowball),
         Analyzer::with_tokenization(Stemmer::Snowball, Tokenization::Auto { stem: true }),
     ];
-    for lang in ["en", "fr", "de", "ru", "zh", "ja", "th", "my", "tr", "bn", "ar", "hi"] {
+    for lang in [
+        "en", "fr", "de", "ru", "zh", "ja", "th", "my", "tr", "bn", "ar", "hi",
+    ] {
         analyzers.push(Analyzer::new(Stemmer::Snowball).in_language(lang, true));
         analyzers.push(
             Analyzer::new(Stemmer::None)
@@ -316,7 +325,13 @@ pub fn facts(data: &[u8]) {
             for doc in [&s, &c] {
                 let text = doc.text();
                 let f = doc.facts();
-                for fact in f.numbers.iter().chain(&f.names).chain(&f.quotes).chain(&f.vague) {
+                for fact in f
+                    .numbers
+                    .iter()
+                    .chain(&f.names)
+                    .chain(&f.quotes)
+                    .chain(&f.vague)
+                {
                     let (a, b) = fact.span;
                     assert!(a <= b && b <= text.len(), "span {a}..{b} out of the text");
                     assert!(
@@ -361,7 +376,10 @@ pub fn report(data: &[u8]) {
         Ok(r) => Some(r),
         Err(e) => {
             assert!(!e.contains('\n'), "an error of several lines: {e:?}");
-            assert!(e.contains(name), "an error that does not name the report: {e:?}");
+            assert!(
+                e.contains(name),
+                "an error that does not name the report: {e:?}"
+            );
             None
         }
     };

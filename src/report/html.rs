@@ -487,7 +487,7 @@ fn error_bars(report: &Report, k: usize) -> io::Result<String> {
     {
         let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_error)?;
-        let names: Vec<&str> = report.systems.iter().map(|s| s.name.as_str()).collect();
+        let names: Vec<String> = report.systems.iter().map(|s| short(&s.name)).collect();
         let arrow = match c.better {
             Better::Higher => " (higher is better)",
             Better::Lower => " (lower is better)",
@@ -507,15 +507,7 @@ fn error_bars(report: &Report, k: usize) -> io::Result<String> {
             .light_line_style(RGBColor(0xee, 0xee, 0xee))
             .x_labels(5)
             .x_label_formatter(&|v| format!("{v:.2}"))
-            .y_label_formatter(&|v| match v {
-                // the first system on top, as in the table
-                SegmentValue::CenterOf(i) => (n as i32 - 1 - *i)
-                    .try_into()
-                    .ok()
-                    .and_then(|k: usize| names.get(k))
-                    .map_or_else(String::new, |s| short(s)),
-                _ => String::new(),
-            })
+            .y_label_formatter(&|v| row_label(v, &names))
             .label_style((FONT, 12))
             .draw()
             .map_err(draw_error)?;
@@ -543,6 +535,20 @@ fn error_bars(report: &Report, k: usize) -> io::Result<String> {
         root.present().map_err(draw_error)?;
     }
     Ok(tag_svg(svg, "errorbars", &c.key))
+}
+
+/// The label of a row of a plot with one row per label, the first label on top (as in the
+/// tables).
+fn row_label(v: &SegmentValue<i32>, labels: &[String]) -> String {
+    match v {
+        SegmentValue::CenterOf(i) => (labels.len() as i32 - 1 - *i)
+            .try_into()
+            .ok()
+            .and_then(|k: usize| labels.get(k))
+            .cloned()
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
 }
 
 /// A system name cut for an axis label.
@@ -881,7 +887,7 @@ fn difference_plot(metrics: &[MetricComparison], system: &str) -> io::Result<Str
     {
         let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_error)?;
-        let labels: Vec<&str> = metrics.iter().map(|m| m.key.as_str()).collect();
+        let labels: Vec<String> = metrics.iter().map(|m| m.key.clone()).collect();
         let mut chart = ChartBuilder::on(&root)
             .caption("difference (current − baseline), 95% interval", (FONT, 15))
             .margin(6)
@@ -897,14 +903,7 @@ fn difference_plot(metrics: &[MetricComparison], system: &str) -> io::Result<Str
             .x_labels(7)
             .x_label_formatter(&|v| format!("{v:+.3}"))
             .y_labels(n)
-            .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => (n as i32 - 1 - *i)
-                    .try_into()
-                    .ok()
-                    .and_then(|k: usize| labels.get(k))
-                    .map_or_else(String::new, |s| (*s).to_owned()),
-                _ => String::new(),
-            })
+            .y_label_formatter(&|v| row_label(v, &labels))
             .label_style((FONT, 12))
             .draw()
             .map_err(draw_error)?;
