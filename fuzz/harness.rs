@@ -14,7 +14,6 @@
 
 use std::path::{Path, PathBuf};
 
-use sumbench::dataset::FieldMap;
 use sumbench::dataset::aligned::SystemFile;
 use sumbench::dataset::input::{InputSpec, Layout};
 use sumbench::evaluate::EvalConfig;
@@ -178,12 +177,9 @@ fn spec_of(path: Option<PathBuf>, layout: Layout, clean: bool, marker: bool) -> 
     InputSpec {
         path,
         layout,
-        fields: FieldMap::default(),
-        candidates: Vec::new(),
-        references: Vec::new(),
-        sources: None,
         clean: Some(clean),
         sentence_marker: marker.then(|| "<n>".to_owned()),
+        ..InputSpec::default()
     }
 }
 

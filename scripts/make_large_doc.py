@@ -41,6 +41,9 @@ import random
 import re
 import sys
 
+# the Zipf-distributed synthetic words of the 15 MB line measurement (issue 13)
+from make_long_line import rare_word
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "datasets" / "seed-news"
 
@@ -68,17 +71,6 @@ def seed_sentences():
     if not sentences:
         sys.exit(f"no seed articles under {SEEDS}")
     return sentences
-
-
-def rare_word(rng):
-    # Zipf's law (frequency ~ 1/rank) over 10^6 synthetic words, letters in base 26.
-    k = int(10 ** (6 * rng.random()))
-    s = ""
-    while True:
-        s = chr(ord("a") + k % 26) + s
-        k //= 26
-        if k == 0:
-            return "q" + s
 
 
 def news(rng, size):

@@ -36,6 +36,21 @@ where
     out.stdout
 }
 
+/// Writes `bytes` to `dir/name`; returns the path as a string, for an argument.
+pub fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_str().unwrap().to_owned()
+}
+
+/// Runs `sumbench` expecting exit code `code`; returns (stdout, stderr).
+pub fn exits(args: &[&str], code: i32) -> (String, String) {
+    let out = sumbench().args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    (String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
+}
+
 /// The per-example rows of a `sumbench.report/2` JSON report (stored by column), as one
 /// object per example and system: `id`, `system`, `target`, `n_refs`, `removed_lines`,
 /// `counts` (`{type: {hits, ...}}`), `values` (`{key: value}`), `facts`, and `scores`

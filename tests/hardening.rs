@@ -4,21 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::sumbench;
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p.to_str().unwrap().to_owned()
-}
-
-/// Runs `sumbench` expecting exit code `code`; returns (stdout, stderr).
-fn exits(args: &[&str], code: i32) -> (String, String) {
-    let out = sumbench().args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
-    (String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
-}
+use crate::common::{exits, write};
 
 /// The names in `dir`, sorted.
 fn names(dir: &Path) -> Vec<String> {

@@ -22,8 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use cap::Cap;
-use sumbench::dataset::FieldMap;
-use sumbench::dataset::input::{InputSpec, Layout};
+use sumbench::dataset::input::InputSpec;
 use sumbench::evaluate::EvalConfig;
 use sumbench::metrics::rouge::RougeType;
 use sumbench::run::{RunOptions, evaluate_dataset};
@@ -260,13 +259,7 @@ fn measure_child() {
     };
     let spec = InputSpec {
         path: Some(PathBuf::from(path)),
-        layout: Layout::Auto,
-        fields: FieldMap::default(),
-        candidates: Vec::new(),
-        references: Vec::new(),
-        sources: None,
-        clean: None,
-        sentence_marker: None,
+        ..InputSpec::default()
     };
     let mut options = RunOptions {
         jobs: Some(1),

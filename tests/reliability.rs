@@ -1,22 +1,6 @@
 //! Regression tests for the defects a new user found (issue 13): each test names its item.
 
-use std::path::Path;
-
-use crate::common::{example_records, run_ok, sumbench};
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p.to_str().unwrap().to_owned()
-}
-
-/// Runs `sumbench` expecting exit code `code`; returns (stdout, stderr).
-fn exits(args: &[&str], code: i32) -> (String, String) {
-    let out = sumbench().args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
-    (String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
-}
+use crate::common::{example_records, exits, run_ok, sumbench, write};
 
 /// Item 7: a UTF-8 byte-order mark before the first JSONL record is not part of it.
 #[test]

@@ -519,8 +519,7 @@ proptest! {
         rotate in 0usize..8,
         confidence in any::<bool>(),
     ) {
-        use sumbench::dataset::FieldMap;
-        use sumbench::dataset::input::{InputSpec, Layout};
+        use sumbench::dataset::input::InputSpec;
         use sumbench::report::Format;
         use sumbench::run::{ReportOptions, RunOptions, evaluate_dataset};
         use sumbench::shard::{ShardReader, ShardSpec, evaluate_shard, merge_shards};
@@ -530,13 +529,7 @@ proptest! {
         std::fs::write(&path, lines.join("\n")).unwrap();
         let spec = InputSpec {
             path: Some(path),
-            layout: Layout::Auto,
-            fields: FieldMap::default(),
-            candidates: Vec::new(),
-            references: Vec::new(),
-            sources: None,
-            clean: None,
-            sentence_marker: None,
+            ..InputSpec::default()
         };
         let options = RunOptions {
             skip_invalid: true,

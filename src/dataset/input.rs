@@ -8,9 +8,10 @@ use super::{ChunkedLines, Example, FieldMap, SharedLine};
 use crate::error::{Error, Result};
 
 /// The layout of the input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layout {
     /// Decide from the path: a directory, `.csv`, `.tsv`, otherwise JSONL.
+    #[default]
     Auto,
     /// JSONL, one example per line.
     Jsonl,
@@ -40,8 +41,10 @@ impl std::str::FromStr for Layout {
     }
 }
 
-/// Everything needed to open an input.
-#[derive(Debug, Clone)]
+/// Everything needed to open an input. The default reads nothing yet: set `path` (or
+/// `candidates` and `references`); the rest defaults as on the command line (layout from the
+/// path, default field names, the layout's cleaning, no sentence marker).
+#[derive(Debug, Clone, Default)]
 pub struct InputSpec {
     /// The input path (file, directory or `-`), unless line-aligned files are given.
     pub path: Option<PathBuf>,
@@ -339,7 +342,6 @@ impl Iterator for RawJsonl {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::FieldMap;
 
     #[test]
     fn examples_are_estimated_from_newlines_with_or_without_a_final_one() {
@@ -349,13 +351,7 @@ mod tests {
             std::fs::write(&p, text).unwrap();
             let spec = InputSpec {
                 path: Some(p),
-                layout: Layout::Auto,
-                fields: FieldMap::default(),
-                candidates: Vec::new(),
-                references: Vec::new(),
-                sources: None,
-                clean: None,
-                sentence_marker: None,
+                ..InputSpec::default()
             };
             assert_eq!(estimated_examples(&spec), Some(n), "{text:?}");
         }
